@@ -1,0 +1,25 @@
+/**
+ * npm run content:check [-- --dir <path>]
+ * Validates a questions/ tree: every problem as `path:line:col: message`, exit 1; on success a coverage report.
+ */
+import { resolve } from 'node:path';
+import { formatProblem } from '../src/lib/server/content/problems';
+import { loadContent } from '../src/lib/server/content/load-content';
+import { coverageReport, formatCoverage } from '../src/lib/server/content/coverage';
+import { contentLoadOptions } from '../src/lib/server/content/load-options';
+
+const args = process.argv.slice(2);
+const dirFlag = args.indexOf('--dir');
+const dir = resolve(dirFlag >= 0 && args[dirFlag + 1] ? (args[dirFlag + 1] as string) : 'questions');
+
+const started = performance.now();
+const result = loadContent(dir, contentLoadOptions());
+const ms = Math.round(performance.now() - started);
+
+if (!result.ok) {
+	for (const p of result.problems) console.error(formatProblem(p));
+	console.error(`\n${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${dir}`);
+	process.exit(1);
+}
+console.log(formatCoverage(coverageReport(result.index)));
+console.log(`\nContent OK (${ms} ms).`);

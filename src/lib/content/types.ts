@@ -1,0 +1,71 @@
+/**
+ * Located, verified content shapes: what the content index holds after loading questions/.
+ * Browser-safe (types only). What may reach the browser before grading is in ./public.ts.
+ */
+import type { QuestionFile, SourceFrontMatter } from './schema';
+
+export type ParagraphKind = 'title' | 'heading' | 'list-item' | 'paragraph';
+
+export interface Paragraph {
+	/** 1-based, counting every non-empty line of the source in order; stable while the source is. */
+	n: number;
+	kind: ParagraphKind;
+	text: string;
+}
+
+export interface Source extends Omit<SourceFrontMatter, 'headings' | 'copiedFrom'> {
+	moduleId: string;
+	paragraphs: Paragraph[];
+	/** Paragraph numbers that count toward citation coverage (body text minus explicit exclusions). */
+	citable: number[];
+}
+
+/** A citation after verification: where its quote sits, in original-text offsets, end exclusive. */
+export interface LocatedCitation {
+	source: string;
+	quote: string;
+	paragraph: number;
+	start: number;
+	end: number;
+}
+
+type Located<Q> = Q extends { type: 'evidence' }
+	? Omit<Q, 'citations' | 'passage' | 'answer'> & {
+			citations: LocatedCitation[];
+			passage: LocatedCitation;
+			/** The passage split into sentences; the student picks by index. */
+			sentences: string[];
+			/** Indexes into `sentences` of the supporting sentences, ascending. */
+			answer: number[];
+		}
+	: Omit<Q, 'citations'> & { citations: LocatedCitation[] };
+
+export type Question = Located<QuestionFile> & {
+	/** The bank this question came from, and its file, for messages and item analysis. */
+	bank: string;
+};
+
+export type QuestionOf<T extends Question['type']> = Extract<Question, { type: T }>;
+
+export interface Objective {
+	id: string;
+	title: string;
+	description: string;
+}
+
+export interface Bank {
+	id: string;
+	title: string;
+	questionIds: string[];
+}
+
+export interface ModuleContent {
+	id: string;
+	title: string;
+	summary: string;
+	objectives: Objective[];
+	lessons: string[];
+	sources: Source[];
+	banks: Bank[];
+	questions: Question[];
+}
