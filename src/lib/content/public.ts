@@ -24,7 +24,13 @@ export type PublicQuestion =
 	| (PublicBase & { type: 'matching'; left: PublicChoice[]; right: PublicChoice[] })
 	| (PublicBase & { type: 'short-text' })
 	| (PublicBase & { type: 'numeric'; unit?: string })
-	| (PublicBase & { type: 'evidence'; claim: string; source: string; paragraph: number; sentences: string[] });
+	| (PublicBase & {
+			type: 'evidence';
+			claim: string;
+			source: string;
+			paragraph: number;
+			sentences: string[];
+	  });
 
 const choice = (c: { id: string; text: string }): PublicChoice => ({ id: c.id, text: c.text });
 

@@ -69,3 +69,19 @@ export interface ModuleContent {
 	banks: Bank[];
 	questions: Question[];
 }
+
+/** A source as the reader shows it: attribution and numbered paragraphs. */
+export interface ReaderSource {
+	moduleId: string;
+	moduleTitle: string;
+	id: string;
+	title: string;
+	titleSupplied: boolean;
+	publisher: string;
+	author: string | null;
+	published: string | null;
+	dateNote: string | null;
+	kind: string;
+	perspective: string;
+	paragraphs: Paragraph[];
+}

@@ -22,7 +22,10 @@ export function asNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (typeof value !== 'string') return undefined;
 	// Accept a decimal comma and thin spaces as typed by students; reject anything else.
-	const cleaned = value.trim().replace(/[\s\u202F]/g, '').replace(',', '.');
+	const cleaned = value
+		.trim()
+		.replace(/[\s\u202F]/g, '')
+		.replace(',', '.');
 	if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
 	const n = Number(cleaned);
 	return Number.isFinite(n) ? n : undefined;

@@ -93,7 +93,13 @@ export class CitationVerifier {
 			const [hit] = hits as [(typeof hits)[0]];
 			return {
 				ok: true,
-				citation: { source: citation.source, quote: citation.quote, paragraph: hit.n, start: hit.start, end: hit.end }
+				citation: {
+					source: citation.source,
+					quote: citation.quote,
+					paragraph: hit.n,
+					start: hit.start,
+					end: hit.end
+				}
 			};
 		}
 		if (hits.length > 1) {

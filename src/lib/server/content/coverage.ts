@@ -72,12 +72,26 @@ export function formatCoverage(report: ModuleCoverage[]): string {
 	const lines: string[] = [];
 	for (const m of report) {
 		lines.push(`Module ${m.module}: ${m.questions} questions`);
-		lines.push(`  by type:       ${Object.entries(m.byType).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-		lines.push(`  by use:        ${Object.entries(m.byUse).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-		lines.push(`  by difficulty: ${Object.entries(m.byDifficulty).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+		lines.push(
+			`  by type:       ${Object.entries(m.byType)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ')}`
+		);
+		lines.push(
+			`  by use:        ${Object.entries(m.byUse)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ')}`
+		);
+		lines.push(
+			`  by difficulty: ${Object.entries(m.byDifficulty)
+				.map(([k, v]) => `${k}: ${v}`)
+				.join(', ')}`
+		);
 		lines.push('  by objective (assessment + practice):');
 		for (const [k, v] of Object.entries(m.byObjective)) {
-			lines.push(`    ${k.padEnd(18)} ${String(v.assessment).padStart(3)} + ${String(v.practice).padStart(3)}`);
+			lines.push(
+				`    ${k.padEnd(18)} ${String(v.assessment).padStart(3)} + ${String(v.practice).padStart(3)}`
+			);
 		}
 		lines.push('  sources (citable paragraphs cited):');
 		for (const s of m.sources) {

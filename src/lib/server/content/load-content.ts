@@ -47,7 +47,12 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		mod.lessons.forEach((lessonId, i) => {
 			if (!options.knownLessons?.has(lessonId)) {
 				const at = moduleYaml.position(['lessons', i]);
-				problems.add(moduleYaml.file, at.line, at.col, `unknown lesson "${lessonId}" (no machine registered with that id)`);
+				problems.add(
+					moduleYaml.file,
+					at.line,
+					at.col,
+					`unknown lesson "${lessonId}" (no machine registered with that id)`
+				);
 			}
 		});
 	}
@@ -78,13 +83,25 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		}
 		const ids: string[] = [];
 		bank.data.questions.forEach((raw, i) => {
-			const q = checkQuestion(raw, { yaml, path: ['questions', i], bankId: bank.data.id, objectives, verifier, problems });
+			const q = checkQuestion(raw, {
+				yaml,
+				path: ['questions', i],
+				bankId: bank.data.id,
+				objectives,
+				verifier,
+				problems
+			});
 			const id = q?.id ?? (raw as { id?: unknown } | null)?.id;
 			if (typeof id === 'string') {
 				const first = seen.get(id);
 				if (first) {
 					const at = yaml.position(['questions', i, 'id']);
-					problems.add(yaml.file, at.line, at.col, `question "${id}": id is already used in ${first}; ids are unique across the module`);
+					problems.add(
+						yaml.file,
+						at.line,
+						at.col,
+						`question "${id}": id is already used in ${first}; ids are unique across the module`
+					);
 					return;
 				}
 				seen.set(id, `${yaml.file}:${yaml.position(['questions', i, 'id']).line}`);
@@ -118,5 +135,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
 		if (m) modules.push(m);
 	}
 	if (modules.length === 0 && problems.empty) problems.add(root, 1, 1, 'no modules found');
-	return problems.empty ? { ok: true, index: new ContentIndex(modules) } : { ok: false, problems: problems.items };
+	return problems.empty
+		? { ok: true, index: new ContentIndex(modules) }
+		: { ok: false, problems: problems.items };
 }

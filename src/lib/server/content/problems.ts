@@ -13,8 +13,10 @@ export function formatProblem(p: ContentProblem): string {
 /** Thrown when content is invalid; carries every problem found, not just the first. */
 export class InvalidContentError extends Error {
 	constructor(readonly problems: ContentProblem[]) {
-		super(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-			problems.map(formatProblem).join('\n'));
+		super(
+			`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+				problems.map(formatProblem).join('\n')
+		);
 		this.name = 'InvalidContentError';
 	}
 }

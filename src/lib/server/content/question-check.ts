@@ -36,7 +36,8 @@ function checkKeys(q: QuestionFile, complain: Complaint): void {
 			for (const d of duplicates(ids)) complain(['options'], `option id "${d}" is used twice`);
 			const keys = q.type === 'single' ? [q.answer] : q.answer;
 			keys.forEach((k) => {
-				if (!ids.includes(k)) complain(['answer'], `answer "${k}" is not among the options (${ids.join(', ')})`);
+				if (!ids.includes(k))
+					complain(['answer'], `answer "${k}" is not among the options (${ids.join(', ')})`);
 			});
 			if (q.type === 'multiple') {
 				for (const d of duplicates(q.answer)) complain(['answer'], `answer "${d}" is listed twice`);
@@ -58,10 +59,14 @@ function checkKeys(q: QuestionFile, complain: Complaint): void {
 			const left = q.left.map((i) => i.id);
 			const right = q.right.map((i) => i.id);
 			if (left.length !== right.length) {
-				complain(['right'], `matching has unequal sides: ${left.length} left items, ${right.length} right items`);
+				complain(
+					['right'],
+					`matching has unequal sides: ${left.length} left items, ${right.length} right items`
+				);
 				return;
 			}
-			for (const d of duplicates([...left, ...right])) complain(['left'], `matching item id "${d}" is used twice`);
+			for (const d of duplicates([...left, ...right]))
+				complain(['left'], `matching item id "${d}" is used twice`);
 			const keyLeft = Object.keys(q.answer);
 			const missing = left.filter((l) => !keyLeft.includes(l));
 			const extra = keyLeft.filter((l) => !left.includes(l));
@@ -69,7 +74,8 @@ function checkKeys(q: QuestionFile, complain: Complaint): void {
 			if (extra.length) complain(['answer'], `answer names unknown left items ${extra.join(', ')}`);
 			const values = Object.values(q.answer);
 			for (const v of values) {
-				if (!right.includes(v)) complain(['answer'], `answer "${v}" is not a right-hand item (${right.join(', ')})`);
+				if (!right.includes(v))
+					complain(['answer'], `answer "${v}" is not a right-hand item (${right.join(', ')})`);
 			}
 			for (const d of duplicates(values)) complain(['answer'], `right-hand item "${d}" is paired twice`);
 			return;
@@ -110,7 +116,10 @@ export function checkQuestion(raw: unknown, ctx: QuestionContext): Question | nu
 		return null;
 	}
 	if (typeof obj.type !== 'string' || !(QUESTION_TYPES as readonly string[]).includes(obj.type)) {
-		complain(['type'], `unknown question type ${JSON.stringify(obj.type)} (expected one of ${QUESTION_TYPES.join(', ')})`);
+		complain(
+			['type'],
+			`unknown question type ${JSON.stringify(obj.type)} (expected one of ${QUESTION_TYPES.join(', ')})`
+		);
 		return null;
 	}
 	const parsed = questionFileSchema.safeParse(raw);
@@ -122,7 +131,10 @@ export function checkQuestion(raw: unknown, ctx: QuestionContext): Question | nu
 	const before = problems.items.length;
 
 	if (!ctx.objectives.has(q.objective)) {
-		complain(['objective'], `unknown objective "${q.objective}" (module.yaml has ${[...ctx.objectives].join(', ')})`);
+		complain(
+			['objective'],
+			`unknown objective "${q.objective}" (module.yaml has ${[...ctx.objectives].join(', ')})`
+		);
 	}
 	checkKeys(q, complain);
 
@@ -144,12 +156,23 @@ export function checkQuestion(raw: unknown, ctx: QuestionContext): Question | nu
 		q.answer.forEach((s, i) => {
 			const at = sentences.findIndex((x) => normalise(x) === normalise(s));
 			if (at < 0) {
-				complain(['answer', i], `"${s}" is not one of the passage's sentences: ${sentences.map((x, k) => `[${k}] ${x}`).join(' ')}`);
+				complain(
+					['answer', i],
+					`"${s}" is not one of the passage's sentences: ${sentences.map((x, k) => `[${k}] ${x}`).join(' ')}`
+				);
 			} else answer.push(at);
 		});
-		if (sentences.length < 2) complain(['passage', 'quote'], 'an evidence passage needs at least two sentences to choose from');
+		if (sentences.length < 2)
+			complain(['passage', 'quote'], 'an evidence passage needs at least two sentences to choose from');
 		if (problems.items.length > before) return null;
-		return { ...q, citations, passage: v.citation, sentences, answer: [...new Set(answer)].sort((a, b) => a - b), bank: ctx.bankId };
+		return {
+			...q,
+			citations,
+			passage: v.citation,
+			sentences,
+			answer: [...new Set(answer)].sort((a, b) => a - b),
+			bank: ctx.bankId
+		};
 	}
 	if (problems.items.length > before) return null;
 	return { ...q, citations, bank: ctx.bankId } as Question;

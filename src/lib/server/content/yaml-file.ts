@@ -19,7 +19,12 @@ interface Ranged {
 	range?: [number, number, number] | null;
 }
 
-export function parseYamlFile(file: string, text: string, problems: ProblemList, lineOffset = 0): YamlFile | null {
+export function parseYamlFile(
+	file: string,
+	text: string,
+	problems: ProblemList,
+	lineOffset = 0
+): YamlFile | null {
 	const lineCounter = new LineCounter();
 	const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const pos = (offset: number) => {

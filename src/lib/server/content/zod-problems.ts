@@ -36,6 +36,11 @@ export function reportZodIssues(
 				? yaml.keyPosition(path, issue.keys[0])
 				: yaml.position(path);
 		const field = describePath(issue.path as (string | number)[]);
-		problems.add(yaml.file, where.line, where.col, `${prefix}${field ? `${field} ` : ''}${messageFor(issue)}`);
+		problems.add(
+			yaml.file,
+			where.line,
+			where.col,
+			`${prefix}${field ? `${field} ` : ''}${messageFor(issue)}`
+		);
 	}
 }

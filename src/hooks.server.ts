@@ -1,0 +1,37 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { loadAppContent } from '$lib/server/content/app-content';
+import { openAppDb } from '$lib/server/db';
+import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
+
+/** Runs once before the server accepts requests: invalid content or a failed migration stops start-up. */
+export const init: ServerInit = async () => {
+	loadAppContent();
+	await openAppDb();
+};
+
+const YEAR_S = 365 * 24 * 60 * 60;
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = await openAppDb();
+	const now = new Date();
+	const token = event.cookies.get(LEARNER_COOKIE);
+	let learner = token ? await findLearner(db, token, now) : null;
+	if (!learner) {
+		const created = await createLearner(db, now);
+		learner = created.learner;
+		event.cookies.set(LEARNER_COOKIE, created.token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:',
+			maxAge: YEAR_S
+		});
+	}
+	event.locals.learner = learner;
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};

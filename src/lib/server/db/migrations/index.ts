@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed statically (not read from disk) so they are bundled into the
+ * production build and run the same from vite, tsx and node. Names sort in the order they apply.
+ */
+import type { Migration } from 'kysely';
+import * as learners from './001-learners';
+
+export const migrations: Record<string, Migration> = {
+	'001-learners': learners
+};

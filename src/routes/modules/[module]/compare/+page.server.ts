@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { appContent } from '$lib/server/content/app-content';
+import { readerSource } from '$lib/server/content/reader';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const mod = appContent().module(params.module);
+	if (!mod) error(404, 'No such module');
+	const ids = mod.sources.map((s) => s.id);
+	const pick = (key: string, fallback: number) => {
+		const wanted = url.searchParams.get(key);
+		if (wanted !== null && !ids.includes(wanted)) error(400, `Unknown source "${wanted}" for ${key}`);
+		return wanted ?? ids[fallback] ?? ids[0];
+	};
+	const left = pick('left', 0);
+	const right = pick('right', 1);
+	if (!left || !right) error(404, 'This module has no sources');
+	return {
+		moduleId: mod.id,
+		moduleTitle: mod.title,
+		choices: mod.sources.map((s) => ({ id: s.id, title: s.title })),
+		left: readerSource(appContent(), mod.id, left),
+		right: readerSource(appContent(), mod.id, right)
+	};
+};
