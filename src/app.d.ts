@@ -1,4 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth/sessions';
 import type { Learner } from '$lib/server/learner';
 
 declare global {
@@ -6,6 +7,12 @@ declare global {
 		interface Locals {
 			/** The anonymous or signed-in learner this request acts for (see hooks.server.ts). */
 			learner: Learner;
+			/** The signed-in account, or null (see $lib/server/auth). */
+			user: SessionUser | null;
+			/** The id (token hash) of the current session, or null. */
+			sessionId: string | null;
+			/** The time this request acts at ($lib/server/clock.ts): use it, not `new Date()`. */
+			now: Date;
 		}
 		interface Error {
 			message: string;

@@ -1,4 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { attachLearner } from '$lib/server/auth/accounts';
+import { SESSION_COOKIE } from '$lib/server/auth/config';
+import { clearSessionCookie } from '$lib/server/auth/request';
+import { findSession } from '$lib/server/auth/sessions';
+import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { openAppDb } from '$lib/server/db';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
@@ -13,25 +18,46 @@ const YEAR_S = 365 * 24 * 60 * 60;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const db = await openAppDb();
-	const now = new Date();
-	const token = event.cookies.get(LEARNER_COOKIE);
-	let learner = token ? await findLearner(db, token, now) : null;
-	if (!learner) {
-		const created = await createLearner(db, now);
-		learner = created.learner;
-		event.cookies.set(LEARNER_COOKIE, created.token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: event.url.protocol === 'https:',
-			maxAge: YEAR_S
-		});
+	const now = requestNow(event.request);
+	event.locals.now = now;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+
+	// A signed-in request acts as the account's learner; the anonymous cookie is not consulted.
+	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	const session = sessionToken ? await findSession(db, { token: sessionToken, now }) : null;
+	if (sessionToken && !session) clearSessionCookie(event.cookies);
+	if (session) {
+		event.locals.user = session.user;
+		event.locals.sessionId = session.id;
+		const learnerId =
+			session.learnerId ?? (await attachLearner(db, { userId: session.user.id, anonymousLearnerId: null, now }));
+		event.locals.learner = { id: learnerId, userId: session.user.id };
+	} else {
+		const token = event.cookies.get(LEARNER_COOKIE);
+		let learner = token ? await findLearner(db, token, now) : null;
+		// A learner that became an account's is reached only through that account's session (after sign-out
+		// on a shared computer, the next person starts a fresh anonymous learner).
+		if (!learner || learner.userId !== null) {
+			const created = await createLearner(db, now);
+			learner = created.learner;
+			event.cookies.set(LEARNER_COOKIE, created.token, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.url.protocol === 'https:',
+				maxAge: YEAR_S
+			});
+		}
+		event.locals.learner = learner;
 	}
-	event.locals.learner = learner;
 
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// Signed-in pages hold personal data: no shared or back-button copies after sign-out.
+	if (event.locals.user && !response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };

@@ -15,7 +15,8 @@ const addressKey = (address: string) => `ip:${address}`;
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterS: number };
 
 interface Attempt {
-	username: string;
+	/** null when no username is involved (an instructor-code guess counts against the address only). */
+	username: string | null;
 	address: string;
 	now: Date;
 	policy?: ThrottlePolicy;
@@ -51,10 +52,7 @@ export async function checkSignIn(
 }
 
 /** Records a failure against the username (when there is one) and the address; prunes expired rows. */
-export async function recordFailure(
-	db: Db,
-	attempt: Omit<Attempt, 'username'> & { username: string | null }
-) {
+export async function recordFailure(db: Db, attempt: Attempt) {
 	const policy = attempt.policy ?? throttlePolicy;
 	const at = attempt.now.toISOString();
 	const keys = [addressKey(attempt.address), ...(attempt.username ? [userKey(attempt.username)] : [])];
