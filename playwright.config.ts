@@ -46,8 +46,12 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
+			// adapter-node assumes https without it, and form posts would fail SvelteKit's origin (CSRF) check.
+			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: `file:${dbFile}`,
-			E2E_TEST_HOOKS: '1'
+			E2E_TEST_HOOKS: '1',
+			// Instructor sign-up is guarded by this instance setting (docs/classes.md).
+			INSTRUCTOR_CODE: 'e2e-instructor-code'
 		}
 	}
 });

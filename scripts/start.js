@@ -30,6 +30,9 @@ if (builtAt < sourcesAt) {
 
 const env = { ...process.env, PORT: process.env.PORT || '3000' };
 const port = env.PORT;
+// adapter-node assumes https unless told the origin; form posts (sign-in, classes) are checked against it
+// (SvelteKit's CSRF protection). Behind a proxy, set ORIGIN to the public URL (see docs/classes.md).
+env.ORIGIN ||= `http://localhost:${port}`;
 console.log(
 	`Sourcebook: starting on http://localhost:${port} (database: ${env.DATABASE_URL || 'file:data/sourcebook.db'})`
 );

@@ -31,7 +31,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.user = session.user;
 		event.locals.sessionId = session.id;
 		const learnerId =
-			session.learnerId ?? (await attachLearner(db, { userId: session.user.id, anonymousLearnerId: null, now }));
+			session.learnerId ??
+			(await attachLearner(db, { userId: session.user.id, anonymousLearnerId: null, now }));
 		event.locals.learner = { id: learnerId, userId: session.user.id };
 	} else {
 		const token = event.cookies.get(LEARNER_COOKIE);

@@ -13,6 +13,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Already signed in: nothing to do (sign out first to switch accounts).
+		if (event.locals.user) redirect(303, '/');
 		const form = await readForm(event.request);
 		const username = field(form, 'username');
 		const now = event.locals.now;
@@ -21,7 +23,7 @@ export const actions: Actions = {
 			password: field(form, 'password'),
 			now,
 			address: clientAddress(event),
-			anonymousLearnerId: event.locals.user ? null : event.locals.learner.id
+			anonymousLearnerId: event.locals.learner.id
 		});
 		if (!result.ok) {
 			if (result.retryAfterS) event.setHeaders({ 'retry-after': String(result.retryAfterS) });

@@ -19,6 +19,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Already signed in: nothing to do (sign out first to switch accounts).
+		if (event.locals.user) redirect(303, '/');
 		const form = await readForm(event.request);
 		const role = field(form, 'role') || 'student';
 		const username = field(form, 'username');
@@ -38,7 +40,7 @@ export const actions: Actions = {
 			configuredInstructorCode: env.INSTRUCTOR_CODE || undefined,
 			now,
 			address: clientAddress(event),
-			anonymousLearnerId: event.locals.user ? null : event.locals.learner.id
+			anonymousLearnerId: event.locals.learner.id
 		});
 		if (!result.ok) {
 			if (result.retryAfterS) event.setHeaders({ 'retry-after': String(result.retryAfterS) });

@@ -8,7 +8,12 @@ import type { SessionUser } from './sessions';
  * is the other half of CSRF protection), Secure whenever the app is reached over HTTPS (behind a proxy,
  * set ORIGIN or PROTOCOL_HEADER so the app knows), and it lives no longer than the session's absolute expiry.
  */
-export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string, expiresAt: Date, now: Date) {
+export function setSessionCookie(
+	event: Pick<RequestEvent, 'cookies' | 'url'>,
+	token: string,
+	expiresAt: Date,
+	now: Date
+) {
 	event.cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,

@@ -4,7 +4,10 @@
  * Every caller passes `now` (the request's clock), so the rules are tested by moving a clock, not by
  * sleeping. Lessons and quizzes call these rather than re-deriving them.
  */
+import type { WorkStatus } from '$lib/classes/status';
 import type { FeedbackPolicy, LatePolicy } from '$lib/server/db/schema';
+
+export type { WorkStatus };
 
 export interface AssignmentTimes {
 	opensAt: string;
@@ -13,26 +16,6 @@ export interface AssignmentTimes {
 	timeLimitMinutes: number | null;
 	latePolicy: LatePolicy;
 }
-
-/** Statuses a student and their instructor see. `late` = submitted after the due date (accepted). */
-export const WORK_STATUSES = [
-	'not-open',
-	'not-started',
-	'in-progress',
-	'submitted',
-	'late',
-	'overdue'
-] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
-
-export const STATUS_LABELS: Record<WorkStatus, string> = {
-	'not-open': 'Not open yet',
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	submitted: 'Submitted',
-	late: 'Submitted late',
-	overdue: 'Overdue'
-};
 
 /**
  * A submit that reaches the server this long after the attempt's deadline still counts in full (the

@@ -1,0 +1,29 @@
+import { requireStudent } from '$lib/server/auth/request';
+import { studentAssignments } from '$lib/server/classes/assignments';
+import { classesOfStudent } from '$lib/server/classes/classes';
+import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
+import { appContent } from '$lib/server/content/app-content';
+import { appDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+/** My assignments: every assignment in every class the student is in, soonest due first. */
+export const load: PageServerLoad = async (event) => {
+	const user = requireStudent(event);
+	const db = appDb();
+	const targets = assignableTargets(appContent());
+	const mine = await studentAssignments(db, { userId: user.id, now: event.locals.now });
+	const classes = await classesOfStudent(db, { userId: user.id });
+	return {
+		classCount: classes.length,
+		assignments: mine.map((a) => ({
+			id: a.id,
+			title: targetTitle(targets, a),
+			className: a.className,
+			opensAt: a.opensAt,
+			dueAt: a.effectiveDueAt,
+			extended: a.extensionDueAt !== null,
+			status: a.status,
+			score: a.submittedAt ? a.score : null
+		}))
+	};
+};
