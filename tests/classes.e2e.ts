@@ -59,9 +59,7 @@ test.describe('classes journey', () => {
 		}, tomorrow.getTime());
 		await page.getByLabel('What to assign').selectOption('module:treaty-2024');
 		await page.getByLabel('Due', { exact: true }).fill(dueLocal);
-		await page
-			.getByLabel('Score after submitting; answers once the due date has passed for everyone')
-			.check();
+		await page.getByLabel('Score and answers once the due date has passed for everyone').check();
 		await page.getByLabel('Refuse work after the due date').check();
 		await page.getByRole('button', { name: 'Assign' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: /Russia–North Korea Treaty/ })).toBeVisible();

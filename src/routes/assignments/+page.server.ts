@@ -1,5 +1,5 @@
 import { requireStudent } from '$lib/server/auth/request';
-import { studentAssignments } from '$lib/server/classes/assignments';
+import { studentAssignments, visibleScore } from '$lib/server/classes/assignments';
 import { classesOfStudent } from '$lib/server/classes/classes';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			dueAt: a.effectiveDueAt,
 			extended: a.extensionDueAt !== null,
 			status: a.status,
-			score: a.submittedAt ? a.score : null
+			score: visibleScore(a, event.locals.now)
 		}))
 	};
 };

@@ -9,13 +9,20 @@ import type { Db } from '$lib/server/db';
 import type { AssignmentKind, AssignmentTable, FeedbackPolicy, LatePolicy } from '$lib/server/db/schema';
 import { isTimeZone, zonedToUtc } from '$lib/time/zoned';
 import { ownedClass } from './classes';
-import { effectiveDueAt, workStatus, type AssignmentTimes, type WorkRecord, type WorkStatus } from './rules';
+import {
+	effectiveDueAt,
+	feedbackVisibility,
+	workStatus,
+	type AssignmentTimes,
+	type WorkRecord,
+	type WorkStatus
+} from './rules';
 import type { AssignableTarget } from './targets';
 
 export const FEEDBACK_POLICIES: Record<FeedbackPolicy, string> = {
-	'after-submit': 'Score and answers right after submitting',
-	'after-due': 'Score after submitting; answers once the due date has passed for everyone',
-	'score-only': 'Score only; answers are never shown'
+	immediate: 'Each answer is checked as the student goes, with the key and explanation',
+	'on-submit': 'Score and answers right after submitting',
+	'after-due': 'Score and answers once the due date has passed for everyone'
 };
 export const LATE_POLICIES: Record<LatePolicy, string> = {
 	accept: 'Accept late work and mark it late',
@@ -296,7 +303,21 @@ export interface StudentAssignment extends Assignment {
 	status: WorkStatus;
 	startedAt: string | null;
 	submittedAt: string | null;
+	/** The stored score: show it only when visibleScore() says so. */
 	score: number | null;
+	/** The latest due date in the class (the assignment's or any extension's): after-due feedback waits for it. */
+	releaseAt: string;
+}
+
+/** The score a student may see now, by the assignment's feedback policy; null while it is withheld. */
+export function visibleScore(a: StudentAssignment, now: Date): number | null {
+	const visible = feedbackVisibility({
+		policy: a.feedbackPolicy,
+		submitted: a.submittedAt !== null,
+		answersReleaseAt: a.releaseAt,
+		now
+	});
+	return visible.score ? a.score : null;
 }
 
 /** A student's assignments in every class they are in (or one, by id), with their status. */
@@ -323,7 +344,13 @@ export async function studentAssignments(
 			'work.started_at',
 			'work.submitted_at',
 			'work.late',
-			'work.score'
+			'work.score',
+			(eb) =>
+				eb
+					.selectFrom('assignment_extensions as all_ext')
+					.select((e) => e.fn.max('all_ext.due_at').as('latest'))
+					.whereRef('all_ext.assignment_id', '=', 'assignments.id')
+					.as('latest_extension')
 		]);
 	if (assignmentId) query = query.where('assignments.id', '=', assignmentId);
 	const rows = await query.orderBy('assignments.due_at').orderBy('assignments.id').execute();
@@ -337,7 +364,8 @@ export async function studentAssignments(
 			status: workStatus({ times: a, extensionDueAt: r.extension_due_at, work: workRecord(r), now }),
 			startedAt: r.started_at,
 			submittedAt: r.submitted_at,
-			score: r.score
+			score: r.score,
+			releaseAt: r.latest_extension && r.latest_extension > a.dueAt ? r.latest_extension : a.dueAt
 		};
 	});
 }

@@ -16,6 +16,7 @@ import {
 	setExtension,
 	studentAssignments,
 	updateAssignment,
+	visibleScore,
 	type AssignmentInput
 } from './assignments';
 import {
@@ -433,6 +434,12 @@ describe.each(testEngines())('classes on %s', (engine) => {
 			expect(await mine(ana.id, '2026-03-20T00:00:00Z')).toMatchObject([
 				{ status: 'submitted', submittedAt: '2026-03-10T01:20:00.000Z', score: 0.9 }
 			]);
+
+			// After-due feedback: the score waits for the last due date in the class (ana's extension, 03-12).
+			const early = await mine(ana.id, '2026-03-11T00:00:00Z');
+			expect(early[0]!.releaseAt).toBe('2026-03-12T00:00:00.000Z');
+			expect(visibleScore(early[0]!, new Date('2026-03-11T00:00:00Z'))).toBeNull();
+			expect(visibleScore(early[0]!, new Date('2026-03-12T00:00:00Z'))).toBe(0.9);
 
 			const assignment = await ownedAssignment(db, { assignmentId: made.id, instructorId: teacherA.id });
 			const progress = await assignmentProgress(db, {

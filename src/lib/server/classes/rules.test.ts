@@ -203,12 +203,12 @@ describe('status', () => {
 describe('feedback', () => {
 	it('follows the policy; answers wait for the last due date in the class under after-due', () => {
 		const release = '2026-03-12T17:00:00.000Z';
-		const v = (policy: 'after-submit' | 'after-due' | 'score-only', now: string, submitted = true) =>
+		const v = (policy: 'immediate' | 'on-submit' | 'after-due', now: string, submitted = true) =>
 			feedbackVisibility({ policy, submitted, answersReleaseAt: release, now: T(now) });
-		expect(v('after-submit', '2026-03-05T00:00:00Z')).toEqual({ score: true, answers: true });
-		expect(v('after-due', '2026-03-10T00:00:00Z')).toEqual({ score: true, answers: false });
+		expect(v('on-submit', '2026-03-05T00:00:00Z')).toEqual({ score: true, answers: true });
+		expect(v('immediate', '2026-03-05T00:00:00Z')).toEqual({ score: true, answers: true });
+		expect(v('after-due', '2026-03-10T00:00:00Z')).toEqual({ score: false, answers: false });
 		expect(v('after-due', '2026-03-12T17:00:00Z')).toEqual({ score: true, answers: true });
-		expect(v('score-only', '2027-01-01T00:00:00Z')).toEqual({ score: true, answers: false });
-		expect(v('after-submit', '2026-03-05T00:00:00Z', false)).toEqual({ score: false, answers: false });
+		expect(v('on-submit', '2026-03-05T00:00:00Z', false)).toEqual({ score: false, answers: false });
 	});
 });

@@ -169,12 +169,7 @@ export function feedbackVisibility({
 	now: Date;
 }): FeedbackVisibility {
 	if (!submitted) return { score: false, answers: false };
-	switch (policy) {
-		case 'after-submit':
-			return { score: true, answers: true };
-		case 'after-due':
-			return { score: true, answers: now.getTime() >= ms(answersReleaseAt) };
-		case 'score-only':
-			return { score: true, answers: false };
-	}
+	if (policy !== 'after-due') return { score: true, answers: true };
+	const released = now.getTime() >= ms(answersReleaseAt);
+	return { score: released, answers: released };
 }

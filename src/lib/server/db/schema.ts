@@ -66,7 +66,8 @@ export interface ClassMemberTable {
 }
 
 export type AssignmentKind = 'module' | 'lesson' | 'quiz';
-export type FeedbackPolicy = 'after-submit' | 'after-due' | 'score-only';
+/** The quiz vocabulary (quiz blueprints use the same words): when a student sees keys and scores. */
+export type FeedbackPolicy = 'immediate' | 'on-submit' | 'after-due';
 export type LatePolicy = 'accept' | 'refuse';
 
 export interface AssignmentTable {

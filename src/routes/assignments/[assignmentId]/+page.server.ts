@@ -1,6 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireStudent } from '$lib/server/auth/request';
-import { FEEDBACK_POLICIES, LATE_POLICIES, studentAssignments } from '$lib/server/classes/assignments';
+import {
+	FEEDBACK_POLICIES,
+	LATE_POLICIES,
+	studentAssignments,
+	visibleScore
+} from '$lib/server/classes/assignments';
 import { isId } from '$lib/server/classes/route-guards';
 import { startDecision } from '$lib/server/classes/rules';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
@@ -37,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 			late: LATE_POLICIES[a.latePolicy],
 			status: a.status,
 			submittedAt: a.submittedAt,
-			score: a.submittedAt ? a.score : null
+			score: visibleScore(a, now)
 		},
 		open: start.ok,
 		closedReason: start.ok ? null : start.message,
