@@ -1,16 +1,25 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { attachLearner } from '$lib/server/auth/accounts';
 import { SESSION_COOKIE } from '$lib/server/auth/config';
 import { clearSessionCookie } from '$lib/server/auth/request';
 import { findSession } from '$lib/server/auth/sessions';
 import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
+import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
 
 /** Runs once before the server accepts requests: invalid content or a failed migration stops start-up. */
 export const init: ServerInit = async () => {
-	loadAppContent();
+	try {
+		loadAppContent();
+	} catch (e) {
+		// In production, print the located problems plainly and stop; in dev, let Vite show the error.
+		if (dev || !(e instanceof InvalidContentError)) throw e;
+		console.error(`Sourcebook will not start: ${e.message}`);
+		process.exit(1);
+	}
 	await openAppDb();
 };
 

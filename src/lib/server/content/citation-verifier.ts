@@ -47,7 +47,8 @@ function closestPassage(prepared: PreparedSource, quote: string): { n: number; t
 		const w = words(p.norm.text);
 		const size = Math.min(q.length, w.length);
 		for (let start = 0; start + size <= w.length; start++) {
-			let score = 0;
+			// Windows that start and end where the quote does win ties, so the passage shown lines up.
+			let score = (w[start] === q[0] ? 3 : 0) + (w[start + size - 1] === q.at(-1) ? 3 : 0);
 			for (let i = start; i < start + size; i++) {
 				if (singles.has(w[i] as string)) score += 1;
 				if (i > start && pairs.has(`${w[i - 1]} ${w[i]}`)) score += 2;

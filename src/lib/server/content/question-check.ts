@@ -162,8 +162,14 @@ export function checkQuestion(raw: unknown, ctx: QuestionContext): Question | nu
 				);
 			} else answer.push(at);
 		});
-		if (sentences.length < 2)
+		if (sentences.length < 2) {
 			complain(['passage', 'quote'], 'an evidence passage needs at least two sentences to choose from');
+		} else if (new Set(answer).size === sentences.length) {
+			complain(
+				['answer'],
+				'the answer selects every sentence of the passage, so selecting everything would earn full marks'
+			);
+		}
 		if (problems.items.length > before) return null;
 		return {
 			...q,

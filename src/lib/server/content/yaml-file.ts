@@ -34,7 +34,10 @@ export function parseYamlFile(
 	if (doc.errors.length > 0) {
 		for (const e of doc.errors) {
 			const { line, col } = pos(e.pos[0]);
-			problems.add(file, line, col, `invalid YAML: ${e.message.split('\n')[0]}`);
+			const first = e.message.split('\n')[0] ?? e.message;
+			// The commonest authoring slip: an unquoted ": " inside a plain value.
+			const hint = /compact mappings|Implicit map keys/.test(first) ? ' (quote text that contains ": ")' : '';
+			problems.add(file, line, col, `invalid YAML: ${first}${hint}`);
 		}
 		return null;
 	}

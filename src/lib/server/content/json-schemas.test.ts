@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JSON_SCHEMAS, renderJsonSchema } from './json-schemas';
+
+describe('editor JSON Schemas', () => {
+	it.each(Object.keys(JSON_SCHEMAS))(
+		'static/schema/%s matches the zod schemas (run npm run content:schema)',
+		(file) => {
+			const committed = readFileSync(join('static', 'schema', file), 'utf8');
+			expect(committed).toBe(renderJsonSchema(JSON_SCHEMAS[file]!));
+		}
+	);
+
+	it('offers every question type to the editor', () => {
+		const bank = JSON.parse(renderJsonSchema(JSON_SCHEMAS['bank.schema.json']!));
+		const types = JSON.stringify(bank);
+		for (const t of [
+			'single',
+			'multiple',
+			'true-false',
+			'ordering',
+			'matching',
+			'short-text',
+			'numeric',
+			'evidence'
+		]) {
+			expect(types).toContain(`"const":"${t}"`);
+		}
+	});
+});
