@@ -17,9 +17,13 @@ import {
 const SHOTS = '/tmp/shots';
 const DAY = 24 * 60 * 60_000;
 
+// Long journeys (several browsers, sign-ups and an axe pass per state) on a shared 2-core machine.
+const JOURNEY_TIMEOUT = 90_000;
+
 test.describe('classes journey', () => {
 	// Local time must be the reader's, not the server's: run the browsers far from UTC.
 	test.use({ timezoneId: 'America/New_York' });
+	test.describe.configure({ timeout: JOURNEY_TIMEOUT });
 
 	test('an instructor signs up, creates a class and assigns the module due tomorrow; a student joins with the code; another instructor cannot see it', async ({
 		page,
@@ -235,6 +239,7 @@ test.describe('classes journey', () => {
 
 test.describe('deadlines and extensions on a test clock', () => {
 	test.use({ timezoneId: 'Europe/Paris' });
+	test.describe.configure({ timeout: JOURNEY_TIMEOUT });
 
 	test('past the due date an assignment is overdue and closed under refuse-late; an extension reopens it for one student', async ({
 		browser
