@@ -8,6 +8,7 @@ import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
+import { startSweeper } from '$lib/server/sweeper';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
 
 /** Runs once before the server accepts requests: invalid content or a failed migration stops start-up. */
@@ -20,7 +21,9 @@ export const init: ServerInit = async () => {
 		console.error(`Sourcebook will not start: ${e.message}`);
 		process.exit(1);
 	}
-	await openAppDb();
+	const db = await openAppDb();
+	// Ends expired sessions (and, with quizzes, attempts past their deadline) without any client.
+	startSweeper({ db });
 };
 
 const YEAR_S = 365 * 24 * 60 * 60;

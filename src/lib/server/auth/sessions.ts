@@ -110,10 +110,15 @@ export async function deleteOtherSessions(db: Db, { userId, keep }: { userId: st
 }
 
 /** Housekeeping: expired sessions are also deleted when seen; this clears the ones never seen again. */
-export async function deleteExpiredSessions(db: Db, now: Date, policy: Policy = sessionPolicy) {
+export async function deleteExpiredSessions(
+	db: Db,
+	now: Date,
+	policy: Policy = sessionPolicy
+): Promise<number> {
 	const idleCutoff = new Date(now.getTime() - policy.idleMs).toISOString();
-	await db.kysely
+	const result = await db.kysely
 		.deleteFrom('sessions')
 		.where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)]))
-		.execute();
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
