@@ -132,7 +132,7 @@ const cases = [
 		name: 'short-text',
 		question: shortTextArb,
 		grader: gradeShortText,
-		near: (q) => fc.constantFrom(q.answer.toUpperCase(), ` ${q.answer}!`, '')
+		near: (q) => fc.constantFrom(String(q.answer).toUpperCase(), ` ${String(q.answer)}!`, '')
 	},
 	{ name: 'numeric', question: numericArb, grader: gradeNumeric, near: nearNumeric },
 	{ name: 'evidence', question: evidenceArb, grader: gradeEvidence, near: nearEvidence }
