@@ -287,7 +287,8 @@ export async function settleAttempt(input: {
 /** Common checks before an answer may change: ownership, still open, in time, question in the attempt. */
 function refuseChange(attempt: AttemptRow | undefined, now: Date, questionIds: string[]): Refusal | null {
 	if (!attempt) return refuse(404, NOT_FOUND);
-	if (attempt.status !== 'open') return refuse(409, SUBMITTED);
+	if (attempt.status !== 'open')
+		return refuse(409, attempt.submit_reason === 'learner' ? SUBMITTED : TIME_UP);
 	if (!acceptsWork(attempt, now)) return refuse(409, TIME_UP);
 	const drawn = attemptQuestionIds(attempt);
 	const stranger = questionIds.find((id) => !drawn.includes(id));
