@@ -56,7 +56,7 @@ export async function answer(q: QuestionOnPage): Promise<void> {
 			await s.getByRole('textbox').fill('6');
 			return;
 		case 'short-text':
-			await s.getByRole('textbox').fill('Soviet Union');
+			await s.getByRole('textbox').fill('my answer');
 			return;
 		default:
 			throw new Error(`unknown question type ${q.type}`);
@@ -171,15 +171,18 @@ export function secretsOf(ids: string[]): Secrets {
 		])
 		.filter(Boolean)
 		.join('\n')
+		.replace(/\s+/g, ' ')
 		.toLowerCase();
+	// Explanations often quote the prompt or an option; a quoted piece is public already and proves nothing.
+	const secretOnly = (parts: string[]) => parts.filter((p) => !publicText.includes(p.toLowerCase()));
 	for (const id of ids) {
 		const q = banks.get(id);
 		if (!q) throw new Error(`question ${id} is on the page but not in ${BANKS}`);
-		const secret = [
-			q.explanation,
-			...(q.options ?? []).map((o) => o.why),
-			...(q.reject ?? []).map((r) => r.why)
-		].flatMap((t) => fragments(t));
+		const secret = secretOnly(
+			[q.explanation, ...(q.options ?? []).map((o) => o.why), ...(q.reject ?? []).map((r) => r.why)].flatMap(
+				(t) => fragments(t)
+			)
+		);
 		if (q.type === 'short-text') {
 			for (const a of [String(q.answer), ...(q.accept ?? [])]) {
 				if (a.length >= 8 && !publicText.includes(a.toLowerCase())) secret.push(a);
@@ -194,7 +197,7 @@ export function secretsOf(ids: string[]): Secrets {
 			);
 		}
 		byQuestion.set(id, secret);
-		explanations.set(id, fragments(q.explanation));
+		explanations.set(id, secretOnly(fragments(q.explanation)));
 	}
 	return { byQuestion, explanations };
 }

@@ -128,6 +128,8 @@ test.describe('the final quiz with JavaScript', () => {
 	});
 
 	test('a refused save is shown on the question (error state)', async ({ page }) => {
+		// Twenty questions, five axe scans and a reader visit: allow for a slow, shared machine.
+		test.slow();
 		await startQuiz(page);
 		await page.route('**/answers', (route) =>
 			route.fulfill({

@@ -34,6 +34,9 @@ export async function attemptOr404(input: {
 	return { quiz, attempt: await settleAttempt({ db, content, attempt: found, now }) };
 }
 
+/** Hidden field listing each question the form rendered fields for. */
+export const SHOWN_FIELD = 'shown';
+
 export interface FormResponses {
 	/** question id → response (null clears), for every question whose fields were sent complete or empty. */
 	responses: Map<string, unknown>;
@@ -56,9 +59,14 @@ export function responsesFromForm(
 	);
 	const responses = new Map<string, unknown>();
 	const incomplete: number[] = [];
+	// Only questions the form says it rendered: a bare replayed post (say, just confirm=yes) changes no
+	// answer, while an emptied checkbox group in a rendered question still clears it.
+	const shown = new Set(form.getAll(SHOWN_FIELD).filter((v): v is string => typeof v === 'string'));
+	const unknownShown = [...shown].filter((id) => !ids.includes(id));
+	strangers.push(...unknownShown.map((id) => `${SHOWN_FIELD}=${id}`));
 	ids.forEach((id, i) => {
 		const question = content.question(attempt.module_id, id);
-		if (!question) return;
+		if (!question || !shown.has(id)) return;
 		const prefix = `q.${id}`;
 		const response = responseFromForm(toPublicQuestion(question, orders[id]), form, prefix);
 		if (response !== undefined) {
