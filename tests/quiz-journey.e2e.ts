@@ -6,6 +6,8 @@ test.describe('the final quiz with JavaScript', () => {
 	test('start, autosave every answer, reload restores them, confirm counts unanswered, submit, review', async ({
 		page
 	}) => {
+		// Twenty questions, five axe scans and a reader visit: allow for a slow, shared machine.
+		test.slow();
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Quizzes' })).toBeVisible();
 		await page.getByRole('link', { name: 'Final module quiz' }).click();
@@ -128,8 +130,6 @@ test.describe('the final quiz with JavaScript', () => {
 	});
 
 	test('a refused save is shown on the question (error state)', async ({ page }) => {
-		// Twenty questions, five axe scans and a reader visit: allow for a slow, shared machine.
-		test.slow();
 		await startQuiz(page);
 		await page.route('**/answers', (route) =>
 			route.fulfill({
