@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { answer, answerFields, FINAL, questionsOnPage, startQuiz } from './quiz-helpers';
+import { answer, answerFields, questionsOnPage, startQuiz } from './quiz-helpers';
 
 test.describe('the final quiz with JavaScript', () => {
 	test('start, autosave every answer, reload restores them, confirm counts unanswered, submit, review', async ({
