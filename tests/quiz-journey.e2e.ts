@@ -184,3 +184,33 @@ test.describe('the final quiz without JavaScript', () => {
 		await expect(page.getByRole('heading', { name: 'My mistakes' })).toBeVisible();
 	});
 });
+
+test('the quiz can be answered and submitted with the keyboard alone', async ({ page }) => {
+	await startQuiz(page);
+	const questions = await questionsOnPage(page);
+	const target = questions.findIndex((q) => q.type === 'single' || q.type === 'true-false');
+	expect(target).toBeGreaterThanOrEqual(0);
+	const n = target + 1;
+	// Jump there from the question navigator, then Tab into the answers and pick one with the arrow keys.
+	await page
+		.getByRole('navigation', { name: 'Questions' })
+		.getByRole('link', { name: `Question ${n}, not answered` })
+		.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator(`#q-${n}`)).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(questions[target]!.section.getByRole('radio').first()).toBeFocused();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('ArrowDown');
+	await expect(questions[target]!.section.getByRole('radio').nth(1)).toBeChecked();
+	await expect(questions[target]!.section.locator('.note')).toHaveText('Saved.');
+	await expect(page.getByRole('link', { name: `Question ${n}, answered` })).toBeVisible();
+	// Submit: focus the button, Enter, then confirm with Enter.
+	await page.getByRole('button', { name: 'Submit quiz…' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Submit this attempt?' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Submit now' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/review$/);
+});
