@@ -57,14 +57,14 @@ function counts() {
 	let passed = 0;
 	let failed = 0;
 	let skipped = 0;
-	if (existsSync('test-results/vitest.json')) {
-		const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+	if (existsSync('reports/vitest.json')) {
+		const v = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
 		passed += v.numPassedTests ?? 0;
 		failed += v.numFailedTests ?? 0;
 		skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 	}
-	if (existsSync('test-results/playwright.json')) {
-		const s = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats ?? {};
+	if (existsSync('reports/playwright.json')) {
+		const s = JSON.parse(readFileSync('reports/playwright.json', 'utf8')).stats ?? {};
 		passed += (s.expected ?? 0) + (s.flaky ?? 0);
 		failed += s.unexpected ?? 0;
 		skipped += s.skipped ?? 0;
@@ -72,7 +72,7 @@ function counts() {
 	return { passed, failed, skipped };
 }
 
-rmSync('test-results', { recursive: true, force: true });
+rmSync('reports', { recursive: true, force: true });
 const steps = [
 	() => run('sync', 'npx', ['--yes', 'svelte-kit', 'sync']),
 	() =>
@@ -92,7 +92,7 @@ const steps = [
 			'run',
 			'--reporter=default',
 			'--reporter=json',
-			'--outputFile.json=test-results/vitest.json'
+			'--outputFile.json=reports/vitest.json'
 		]),
 	() => run('production build', 'npx', ['--yes', 'vite', 'build', '--logLevel', 'warn']),
 	() => {
