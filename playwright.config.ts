@@ -46,6 +46,8 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
+			// adapter-node assumes https without ORIGIN, and SvelteKit's CSRF check would then refuse every form post.
+			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: `file:${dbFile}`,
 			E2E_TEST_HOOKS: '1'
 		}

@@ -11,6 +11,7 @@ import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
 import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
+import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
 import { parseYamlFile } from './yaml-file';
 import { reportZodIssues } from './zod-problems';
@@ -114,7 +115,15 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		banks.push({ id: bank.data.id, title: bank.data.title, questionIds: ids });
 	}
 
-	return { ...mod, sources, banks, questions };
+	const quizzes = loadQuizzes(listFiles(join(dir, 'quizzes'), '.yaml'), {
+		moduleId: mod.id,
+		objectives,
+		questions,
+		problems,
+		rel
+	});
+
+	return { ...mod, sources, banks, questions, quizzes };
 }
 
 export function loadContent(root: string, options: LoadOptions = {}): LoadResult {

@@ -31,6 +31,16 @@ async function openPostgres(adminUrl: string): Promise<Db> {
 			await db.close();
 			const cleanup = new pg.Client({ connectionString: adminUrl });
 			await cleanup.connect();
+			// pg's pool.end() resolves before its sockets have closed; forcing the drop while they close makes
+			// the server kill them and the client emit an unhandled error. Wait (briefly) for them to go.
+			for (let i = 0; i < 100; i++) {
+				const { rows } = await cleanup.query<{ n: number }>(
+					'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+					[name]
+				);
+				if (rows[0]?.n === 0) break;
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
 			await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 			await cleanup.end();
 		}

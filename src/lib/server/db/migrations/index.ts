@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as learners from './001-learners';
+import * as quizzes from './003-quizzes';
 
 export const migrations: Record<string, Migration> = {
-	'001-learners': learners
+	'001-learners': learners,
+	'003-quizzes': quizzes
 };
