@@ -14,6 +14,8 @@ export interface LessonSnapshot {
 	context: LessonContext;
 	historyValue: Record<string, never>;
 	children: Record<string, never>;
+	output: undefined;
+	error: undefined;
 }
 
 /** A snapshot as stored: which run of the lesson and which machine version it belongs to. */
@@ -63,7 +65,9 @@ export function parseLessonSnapshot(machine: AnyStateMachine, raw: unknown): Les
 			remediations: raw.context.remediations
 		},
 		historyValue: {},
-		children: {}
+		children: {},
+		output: undefined,
+		error: undefined
 	};
 }
 
