@@ -10,7 +10,7 @@ import type { StateValue } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES, type LessonDefinition, type ScenarioCard, type CheckCard } from './cards';
 import type { LessonEvent } from './lesson-kit';
-import { parseLessonSnapshot, restoreLesson, stepOf } from './snapshot';
+import { masteryOf, parseLessonSnapshot, restoreLesson, stepOf } from './snapshot';
 
 export interface LessonModule {
 	lesson: LessonDefinition;
@@ -89,6 +89,37 @@ const byValue = {
 export function walk(machine: AnyStateMachine, events: LessonEvent[]) {
 	let [snapshot] = initialTransition(machine);
 	for (const e of events) snapshot = getNextSnapshot(machine, snapshot, e);
+	return snapshot;
+}
+
+/**
+ * Walk a lesson from start to summary the way a student would: through the decision flow (first answer
+ * "yes"), answering every check right first time, or wrong then right on the re-check ('remediate'), or
+ * wrong twice ('miss'). Calls `onStep` with each top-level step as it is entered.
+ */
+export function walkPath(
+	machine: AnyStateMachine,
+	lesson: LessonDefinition,
+	how: 'right' | 'remediate' | 'miss',
+	onStep: (step: string) => void = () => {}
+) {
+	let [snapshot] = initialTransition(machine);
+	let current = '';
+	for (let guard = 0; guard < 500 && snapshot.status !== 'done'; guard++) {
+		const stepId = stepOf(snapshot.value);
+		if (stepId !== current) onStep((current = stepId));
+		const card = lesson.steps.find((s) => s.id === stepId)?.card;
+		let event: LessonEvent = { type: 'step.next' };
+		if (card?.kind === 'flow' && snapshot.matches({ [stepId]: 'attack' })) event = { type: 'flow.yes' };
+		if (card?.kind === 'check' || card?.kind === 'scenario') {
+			if (snapshot.matches({ [stepId]: 'ask' }))
+				event = how === 'right' ? right(card, card.item) : wrong(card.item);
+			if (snapshot.matches({ [stepId]: 'retry' }))
+				event = how === 'miss' ? wrong(card.retryItem) : right(card, card.retryItem);
+		}
+		snapshot = getNextSnapshot(machine, snapshot, event);
+	}
+	if (stepOf(snapshot.value) !== current) onStep(stepOf(snapshot.value));
 	return snapshot;
 }
 
@@ -173,6 +204,29 @@ export function describeLessonMachine({ lesson, machine }: LessonModule): void {
 				}
 			}
 		);
+
+		it('walks the main path in order when every check is right first time, and ends mastered', () => {
+			const seen: string[] = [];
+			const end = walkPath(machine, lesson, 'right', (step) => seen.push(step));
+			expect(seen).toEqual(lesson.steps.map((s) => s.id));
+			expect(end.status).toBe('done');
+			expect(end.context.remediations).toBe(0);
+			expect(masteryOf(lesson, end.context.results)).toEqual({
+				checks: checks.length,
+				passed: checks.length,
+				mastered: true
+			});
+		});
+
+		it('takes a remediation at every check and is still mastered when every re-check is right', () => {
+			const end = walkPath(machine, lesson, 'remediate');
+			expect(end.status).toBe('done');
+			expect(end.context.remediations).toBe(checks.length);
+			expect(Object.values(end.context.results).every((r) => r === 'retry')).toBe(true);
+			expect(masteryOf(lesson, end.context.results).mastered).toBe(true);
+			const missed = walkPath(machine, lesson, 'miss');
+			expect(masteryOf(lesson, missed.context.results)).toMatchObject({ passed: 0, mastered: false });
+		});
 
 		it('steps back only to explanation cards, and never from the first card', () => {
 			const [start] = initialTransition(machine);

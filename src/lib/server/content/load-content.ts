@@ -9,6 +9,7 @@ import { bankFileSchema, moduleFileSchema } from '$lib/content/schema';
 import type { Bank, ModuleContent, Question, Source } from '$lib/content/types';
 import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
+import { checkLessons, type LessonSource } from './lesson-check';
 import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
 import { parseSourceFile } from './source-file';
@@ -20,6 +21,8 @@ export interface LoadOptions {
 	knownLessons?: ReadonlySet<string>;
 	/** Paths in messages are relative to this folder (default: the current directory). */
 	relativeTo?: string;
+	/** Lessons whose citations and practice items are checked when a module lists them. */
+	lessons?: readonly LessonSource[];
 }
 
 export type LoadResult = { ok: true; index: ContentIndex } | { ok: false; problems: ContentProblem[] };
@@ -112,6 +115,20 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 			}
 		});
 		banks.push({ id: bank.data.id, title: bank.data.title, questionIds: ids });
+	}
+
+	if (options.lessons) {
+		const byId = new Map(questions.map((q) => [q.id, q]));
+		checkLessons(options.lessons, {
+			moduleFile: moduleYaml.file,
+			listedAt: (i) => moduleYaml.position(['lessons', i]),
+			lessonIds: mod.lessons,
+			objectives,
+			questions: byId,
+			invalidQuestionIds: new Set([...seen.keys()].filter((id) => !byId.has(id))),
+			verifier,
+			problems
+		});
 	}
 
 	return { ...mod, sources, banks, questions };
