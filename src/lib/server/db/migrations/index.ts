@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as learners from './001-learners';
+import * as lessons from './002-lessons';
 
 export const migrations: Record<string, Migration> = {
-	'001-learners': learners
+	'001-learners': learners,
+	'002-lessons': lessons
 };
