@@ -4,7 +4,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -193,23 +193,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'parties',
-	states: {
-		parties: step.explain({ next: 'who-said' }),
-		'who-said': step.check('who-said', { back: 'parties', next: 'neighbours' }),
-		neighbours: step.explain({ back: 'parties', next: 'china' }),
-		china: step.check('china', { back: 'neighbours', next: 'alliance-word' }),
-		'alliance-word': step.explain({ back: 'neighbours', next: 'alliance-check' }),
-		'alliance-check': step.check('alliance-check', { back: 'alliance-word', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getNextSnapshot, transition } from 'xstate';
-import { OUTCOMES } from './cards';
+import { flowTrail, OUTCOMES, type FlowCard } from './cards';
 import { lesson, machine } from './alliance-logic.machine';
 import { checkSteps, describeLessonMachine, walk, wrong } from './machine-suite';
 
@@ -20,6 +20,21 @@ describe('alliance-logic lesson', () => {
 		const again = getNextSnapshot(machine, end, { type: 'flow.restart' });
 		expect(again.value).toEqual({ flow: 'attack' });
 		expect(getNextSnapshot(machine, end, { type: 'step.next' }).value).toEqual({ attacked: 'ask' });
+	});
+
+	it('is a ladder, as the flow card describes it: the trail of answers leads to each node', () => {
+		const card = lesson.steps.find((s) => s.id === 'flow')!.card as FlowCard;
+		for (const node of [...Object.keys(card.questions), ...Object.keys(card.results)]) {
+			const answers = flowTrail(card, node).map(
+				(t) => ({ type: t.answer === 'yes' ? 'flow.yes' : 'flow.no' }) as const
+			);
+			expect(walk(machine, [...toFlow, ...answers]).value).toEqual({ flow: node });
+		}
+		expect(flowTrail(card, 'none')).toEqual([
+			{ question: 'attack', answer: 'no' },
+			{ question: 'threat', answer: 'no' },
+			{ question: 'capability', answer: 'no' }
+		]);
 	});
 
 	it('starts the flow over from any question after the first, and goes back to the explanations from the first', () => {

@@ -7,7 +7,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition, Prose } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup, type CustomStep } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -496,49 +496,32 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
+/**
+ * The decision flow as a ladder (see FlowCard): at each question Yes leads to that rung's result and No
+ * to the next question; from a result the student starts again or goes on to the scenarios. Back, from the
+ * first question only, returns to the previous explanation.
+ */
+const flow: CustomStep = ({ next, back }, to) => {
+	const ask = (yes: string, no: string, first = false) => ({
+		on: {
+			'flow.yes': { target: yes },
+			'flow.no': { target: no },
+			...(first && back ? { 'step.back': { target: to(back) } } : { 'flow.restart': { target: 'attack' } })
+		}
+	});
+	const result = { on: { 'flow.restart': { target: 'attack' }, 'step.next': { target: to(next) } } };
+	return {
+		initial: 'attack',
+		states: {
+			attack: ask('assist', 'threat', true),
+			threat: ask('consult', 'capability'),
+			capability: ask('cooperate', 'none'),
+			assist: result,
+			consult: result,
+			cooperate: result,
+			none: result
+		}
+	};
+};
 
-/** One question of the decision flow: Yes leads to `yes`, No to `no`; Back returns to the previous card. */
-const ask = (yes: string, no: string, back?: string) => ({
-	on: {
-		'flow.yes': { target: yes },
-		'flow.no': { target: no },
-		...(back ? { 'step.back': { target: step.to(back) } } : { 'flow.restart': { target: 'attack' } })
-	}
-});
-/** A result of the decision flow: start again, or go on to the scenarios. */
-const result = { on: { 'flow.restart': { target: 'attack' }, 'step.next': { target: step.to('attacked') } } };
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'staged',
-	states: {
-		staged: step.explain({ next: 'assistance' }),
-		assistance: step.explain({ back: 'staged', next: 'cooperation' }),
-		cooperation: step.explain({ back: 'assistance', next: 'flow' }),
-		flow: {
-			initial: 'attack',
-			states: {
-				attack: ask('assist', 'threat', 'cooperation'),
-				threat: ask('consult', 'capability'),
-				capability: ask('cooperate', 'none'),
-				assist: result,
-				consult: result,
-				cooperate: result,
-				none: result
-			}
-		},
-		attacked: step.check('attacked', { back: 'flow', next: 'warships' }),
-		warships: step.check('warships', { back: 'flow', next: 'arms' }),
-		arms: step.check('arms', { back: 'flow', next: 'training' }),
-		training: step.check('training', { back: 'flow', next: 'first-strike' }),
-		'first-strike': step.check('first-strike', { back: 'flow', next: 'kursk' }),
-		kursk: step.check('kursk', { back: 'flow', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson, { flow }));

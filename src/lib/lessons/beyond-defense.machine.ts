@@ -4,7 +4,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -178,23 +178,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'areas',
-	states: {
-		areas: step.explain({ next: 'areas-check' }),
-		'areas-check': step.check('areas-check', { back: 'areas', next: 'sanctions' }),
-		sanctions: step.explain({ back: 'areas', next: 'sanctions-check' }),
-		'sanctions-check': step.check('sanctions-check', { back: 'sanctions', next: 'world-order' }),
-		'world-order': step.explain({ back: 'sanctions', next: 'world-order-check' }),
-		'world-order-check': step.check('world-order-check', { back: 'world-order', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

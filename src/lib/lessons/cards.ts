@@ -62,7 +62,12 @@ export interface FlowQuestion {
 	citations: readonly CardCitation[];
 }
 
-/** A decision flow the student steps through (alliance logic's staged trigger). */
+/**
+ * A decision flow the student steps through (alliance logic's staged trigger), shaped as a ladder: the
+ * questions in order; Yes at the i-th question leads to the i-th result, No moves to the next question,
+ * and No at the last question leads to the last result. The machine's flow states follow the same shape
+ * (its tests check that), so the card can show the trail of answers that led to a result.
+ */
 export interface FlowCard {
 	kind: 'flow';
 	title: string;
@@ -126,6 +131,20 @@ export function lessonCitations(lesson: LessonDefinition): CardCitation[] {
 		}
 	}
 	return out;
+}
+
+/** The answers that lead to a node of a ladder-shaped flow: to a question, or to a result. */
+export function flowTrail(card: FlowCard, node: string): { question: string; answer: 'yes' | 'no' }[] {
+	const questions = Object.keys(card.questions);
+	const results = Object.keys(card.results);
+	const q = questions.indexOf(node);
+	const r = results.indexOf(node);
+	const noes = q >= 0 ? q : r === results.length - 1 ? questions.length : r;
+	const trail: { question: string; answer: 'yes' | 'no' }[] = questions
+		.slice(0, noes)
+		.map((question) => ({ question, answer: 'no' }));
+	if (r >= 0 && r < questions.length) trail.push({ question: questions[r]!, answer: 'yes' });
+	return trail;
 }
 
 /** The practice item ids a lesson uses, each once, in card order. */

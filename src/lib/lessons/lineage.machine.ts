@@ -4,10 +4,48 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
+
+const cite = {
+	soviet1961: {
+		source: A,
+		quote:
+			'This return to prominence harkens back to the security treaty signed between the Soviet Union and North Korea in 1961.'
+	},
+	defence1961: {
+		source: A,
+		quote:
+			'The treaty, which also referred to the purposes and principles of the UN, included a mutual defense obligation.'
+	},
+	omitted2000: {
+		source: A,
+		quote: 'which replaced the 1961 treaty in 2000, omitted any clause on mutual military assistance'
+	},
+	defendEachOther: {
+		source: A,
+		quote: 'Russia and North Korea have now agreed to defend each other in case of attack'
+	},
+	sixArticles: {
+		source: A,
+		quote:
+			'The 1961 treaty, drafted shortly after the Korean War, comprised only six articles and a preamble.'
+	},
+	russiaAndChina: { source: A, quote: 'its 1961 security treaty signings with Russia and China' },
+	signed2000: { source: B, quote: 'which was signed back in 2000' },
+	name2000: {
+		source: A,
+		quote: 'In contrast, the “Treaty of Friendship, Good-Neighborly Relations and Cooperation,”'
+	},
+	nameInB: {
+		source: B,
+		quote:
+			'This agreement replaces the original Treaty of Friendship, Cooperation and Mutual Assistance between Russia and North Korea'
+	},
+	unlimited: { source: B, quote: 'which was signed back in 2000 and is now of unlimited duration' }
+} as const;
 
 export const lesson = {
 	id: 'lineage',
@@ -28,26 +66,7 @@ export const lesson = {
 					'The 2024 Treaty on Comprehensive Strategic Partnership brings the obligation back: Russia and North Korea “have now agreed to defend each other in case of attack”.',
 					'The pattern to remember is yes (1961), no (2000), yes (2024).'
 				],
-				citations: [
-					{
-						source: A,
-						quote:
-							'This return to prominence harkens back to the security treaty signed between the Soviet Union and North Korea in 1961.'
-					},
-					{
-						source: A,
-						quote:
-							'The treaty, which also referred to the purposes and principles of the UN, included a mutual defense obligation.'
-					},
-					{
-						source: A,
-						quote: 'which replaced the 1961 treaty in 2000, omitted any clause on mutual military assistance'
-					},
-					{
-						source: A,
-						quote: 'Russia and North Korea have now agreed to defend each other in case of attack'
-					}
-				]
+				citations: [cite.soviet1961, cite.defence1961, cite.omitted2000, cite.defendEachOther]
 			}
 		},
 		{
@@ -64,18 +83,7 @@ export const lesson = {
 						'Document A describes the 1961 treaty first: it “included a mutual defense obligation”. The next paragraph opens with “In contrast”: the 2000 treaty “omitted any clause on mutual military assistance”.',
 						'“In contrast” is the signal. Whatever the 1961 treaty had, the 2000 treaty did not. The 2024 treaty then restores a defence commitment, so the line runs yes, no, yes.'
 					],
-					citations: [
-						{
-							source: A,
-							quote:
-								'The treaty, which also referred to the purposes and principles of the UN, included a mutual defense obligation.'
-						},
-						{
-							source: A,
-							quote:
-								'which replaced the 1961 treaty in 2000, omitted any clause on mutual military assistance'
-						}
-					]
+					citations: [cite.defence1961, cite.omitted2000]
 				}
 			}
 		},
@@ -93,15 +101,7 @@ export const lesson = {
 					'The 1961 treaty was signed in Moscow on 6 July 1961; China signed its own treaty with North Korea in Beijing on 11 July 1961.',
 					'Russia let the 1961 treaty lapse in the mid-1990s, so some years passed before the 2000 treaty: “replaced” compresses that gap.'
 				],
-				citations: [
-					{
-						source: A,
-						quote:
-							'The 1961 treaty, drafted shortly after the Korean War, comprised only six articles and a preamble.'
-					},
-					{ source: A, quote: 'its 1961 security treaty signings with Russia and China' },
-					{ source: B, quote: 'which was signed back in 2000' }
-				]
+				citations: [cite.sixArticles, cite.russiaAndChina, cite.signed2000]
 			}
 		},
 		{
@@ -118,18 +118,7 @@ export const lesson = {
 						'Start from the one date Document A ties to an event: the 1961 treaty was “drafted shortly after the Korean War”. The treaty without military assistance “replaced the 1961 treaty in 2000”. The Treaty on Comprehensive Strategic Partnership replaced that one in 2024.',
 						'Each step replaces the last, so the defence clause goes: present, dropped, restored.'
 					],
-					citations: [
-						{
-							source: A,
-							quote:
-								'The 1961 treaty, drafted shortly after the Korean War, comprised only six articles and a preamble.'
-						},
-						{
-							source: A,
-							quote:
-								'which replaced the 1961 treaty in 2000, omitted any clause on mutual military assistance'
-						}
-					]
+					citations: [cite.sixArticles, cite.omitted2000]
 				}
 			}
 		},
@@ -147,18 +136,7 @@ export const lesson = {
 				record: [
 					'1961: Treaty of Friendship, Co-operation and Mutual Assistance (Moscow, 6 July). 2000: Treaty of Friendship, Good-Neighbourliness and Cooperation (Pyongyang, 9 February). 2024: Treaty on Comprehensive Strategic Partnership, of indefinite duration.'
 				],
-				citations: [
-					{
-						source: A,
-						quote: 'In contrast, the “Treaty of Friendship, Good-Neighborly Relations and Cooperation,”'
-					},
-					{
-						source: B,
-						quote:
-							'This agreement replaces the original Treaty of Friendship, Cooperation and Mutual Assistance between Russia and North Korea'
-					},
-					{ source: B, quote: 'which was signed back in 2000 and is now of unlimited duration' }
-				]
+				citations: [cite.name2000, cite.nameInB, cite.unlimited]
 			}
 		},
 		{
@@ -175,17 +153,7 @@ export const lesson = {
 						'A name that says “Mutual Assistance” fits the treaty that promised assistance: 1961. The 2000 treaty is the one Document A calls “Friendship, Good-Neighborly Relations and Cooperation”, with no military-assistance clause. The 2024 treaty is the “Comprehensive Strategic Partnership”.',
 						'Document B’s sentence pins the 1961 name on the treaty “signed back in 2000”; that is the mismatch to catch.'
 					],
-					citations: [
-						{
-							source: A,
-							quote: 'In contrast, the “Treaty of Friendship, Good-Neighborly Relations and Cooperation,”'
-						},
-						{
-							source: B,
-							quote:
-								'This agreement replaces the original Treaty of Friendship, Cooperation and Mutual Assistance between Russia and North Korea'
-						}
-					]
+					citations: [cite.name2000, cite.nameInB]
 				}
 			}
 		},
@@ -209,29 +177,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'three-treaties',
-	states: {
-		'three-treaties': step.explain({ next: 'defence-clauses' }),
-		'defence-clauses': step.check('defence-clauses', {
-			back: 'three-treaties',
-			next: 'chain'
-		}),
-		chain: step.explain({ back: 'three-treaties', next: 'order' }),
-		order: step.check('order', {
-			back: 'chain',
-			next: 'naming'
-		}),
-		naming: step.explain({ back: 'chain', next: 'names' }),
-		names: step.check('names', { back: 'naming', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

@@ -4,7 +4,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -176,23 +176,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'unlikely',
-	states: {
-		unlikely: step.explain({ next: 'unlikely-check' }),
-		'unlikely-check': step.check('unlikely-check', { back: 'unlikely', next: 'likely' }),
-		likely: step.explain({ back: 'unlikely', next: 'likely-check' }),
-		'likely-check': step.check('likely-check', { back: 'likely', next: 'weighing' }),
-		weighing: step.explain({ back: 'likely', next: 'weighing-check' }),
-		'weighing-check': step.check('weighing-check', { back: 'weighing', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

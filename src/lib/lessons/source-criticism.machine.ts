@@ -5,7 +5,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -204,23 +204,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'kinds',
-	states: {
-		kinds: step.explain({ next: 'kinds-check' }),
-		'kinds-check': step.check('kinds-check', { back: 'kinds', next: 'voices' }),
-		voices: step.explain({ back: 'kinds', next: 'voices-check' }),
-		'voices-check': step.check('voices-check', { back: 'voices', next: 'paraphrase' }),
-		paraphrase: step.explain({ back: 'voices', next: 'paraphrase-check' }),
-		'paraphrase-check': step.check('paraphrase-check', { back: 'paraphrase', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

@@ -4,7 +4,7 @@
  */
 import { setup } from 'xstate';
 import type { LessonDefinition } from './cards';
-import { initialContext, lessonActions, lessonGuards, lessonTypes, stepStates } from './lesson-kit';
+import { lessonConfig, lessonSetup } from './lesson-kit';
 
 const A = 'gis-analysis';
 const B = 'sputnik-report';
@@ -174,23 +174,4 @@ export const lesson = {
 	]
 } as const satisfies LessonDefinition;
 
-const step = stepStates(lesson);
-
-export const machine = setup({
-	types: lessonTypes,
-	guards: lessonGuards,
-	actions: lessonActions
-}).createMachine({
-	id: lesson.id,
-	context: initialContext,
-	initial: 'signing',
-	states: {
-		signing: step.explain({ next: 'signing-check' }),
-		'signing-check': step.check('signing-check', { back: 'signing', next: 'hanoi' }),
-		hanoi: step.explain({ back: 'signing', next: 'hanoi-check' }),
-		'hanoi-check': step.check('hanoi-check', { back: 'hanoi', next: 'ratification' }),
-		ratification: step.explain({ back: 'hanoi', next: 'ratification-check' }),
-		'ratification-check': step.check('ratification-check', { back: 'ratification', next: 'summary' }),
-		summary: step.summary()
-	}
-});
+export const machine = setup(lessonSetup).createMachine(lessonConfig(lesson));

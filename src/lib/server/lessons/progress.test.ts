@@ -26,6 +26,24 @@ const body = (over: Record<string, unknown> = {}) => ({
 	events: [],
 	...over
 });
+const answer = (id: string, step: string, item: string, response: unknown) => ({
+	id,
+	type: 'check.answered' as const,
+	step,
+	item,
+	response
+});
+/** Right answers to the lineage lesson's last two checks, and its completion. */
+const rightToTheEnd = [
+	answer('answer-03', 'order', 'l-lin-order-treaties', ['soviet', 'friendship', 'partnership']),
+	answer('answer-04', 'names', 'l-lin-names-match', {
+		assistance: 'y1961',
+		neighborly: 'y2000',
+		partnership: 'y2024'
+	}),
+	{ id: 'done-0001', type: 'lesson.completed' as const }
+];
+
 const valid = (raw: unknown) => {
 	const v = validateProgress(raw, lineage, question);
 	if (!v.ok) throw new Error(v.message);
@@ -145,30 +163,7 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 		const result = await save(
 			body({
 				snapshot: createActor(machine, { snapshot: claimed }).getPersistedSnapshot(),
-				events: [
-					{
-						id: 'answer-01',
-						type: 'check.answered',
-						step: 'defence-clauses',
-						item: 'l-lin-1961-defence',
-						response: false
-					},
-					{
-						id: 'answer-02',
-						type: 'check.answered',
-						step: 'order',
-						item: 'l-lin-order-treaties',
-						response: ['soviet', 'friendship', 'partnership']
-					},
-					{
-						id: 'answer-03',
-						type: 'check.answered',
-						step: 'names',
-						item: 'l-lin-names-match',
-						response: { assistance: 'y1961', neighborly: 'y2000', partnership: 'y2024' }
-					},
-					{ id: 'done-0001', type: 'lesson.completed' }
-				]
+				events: [answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', false), ...rightToTheEnd]
 			})
 		);
 		expect(result.graded.map((g) => g.correct)).toEqual([false, true, true]);
@@ -195,36 +190,10 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 			body({
 				snapshot: end,
 				events: [
-					{
-						id: 'answer-01',
-						type: 'check.answered',
-						step: 'defence-clauses',
-						item: 'l-lin-1961-defence',
-						response: false
-					},
+					answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', false),
 					{ id: 'remed-001', type: 'remediation.taken', step: 'defence-clauses' },
-					{
-						id: 'answer-02',
-						type: 'check.answered',
-						step: 'defence-clauses',
-						item: 'l-lin-2000-defence',
-						response: false
-					},
-					{
-						id: 'answer-03',
-						type: 'check.answered',
-						step: 'order',
-						item: 'l-lin-order-treaties',
-						response: ['soviet', 'friendship', 'partnership']
-					},
-					{
-						id: 'answer-04',
-						type: 'check.answered',
-						step: 'names',
-						item: 'l-lin-names-match',
-						response: { assistance: 'y1961', neighborly: 'y2000', partnership: 'y2024' }
-					},
-					{ id: 'done-0001', type: 'lesson.completed' }
+					answer('answer-02', 'defence-clauses', 'l-lin-2000-defence', false),
+					...rightToTheEnd
 				]
 			})
 		);
@@ -234,17 +203,7 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 	});
 
 	it('records a replayed save once, and starts a new run from the beginning', async () => {
-		const raw = body({
-			events: [
-				{
-					id: 'answer-01',
-					type: 'check.answered',
-					step: 'defence-clauses',
-					item: 'l-lin-1961-defence',
-					response: true
-				}
-			]
-		});
+		const raw = body({ events: [answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', true)] });
 		await save(raw);
 		await save(raw, new Date('2026-02-01T09:05:00Z'));
 		expect(await events()).toHaveLength(1);

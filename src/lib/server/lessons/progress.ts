@@ -25,9 +25,7 @@ export async function selectSavedLesson({
 	const row = await db.kysely
 		.selectFrom('lesson_progress')
 		.select(['version', 'run_id', 'snapshot'])
-		.where('learner_id', '=', learnerId)
-		.where('module_id', '=', moduleId)
-		.where('lesson_id', '=', lessonId)
+		.where((eb) => eb.and({ learner_id: learnerId, module_id: moduleId, lesson_id: lessonId }))
 		.executeTakeFirst();
 	if (!row) return null;
 	let snapshot: unknown = null;
@@ -107,9 +105,7 @@ export async function recordLessonProgress({
 		const existing = await trx
 			.selectFrom('lesson_progress')
 			.select(['run_id', 'started_at', 'completed_at'])
-			.where('learner_id', '=', learnerId)
-			.where('module_id', '=', moduleId)
-			.where('lesson_id', '=', lesson.id)
+			.where((eb) => eb.and(key))
 			.executeTakeFirst();
 		const row = {
 			run_id: progress.run,
@@ -126,9 +122,7 @@ export async function recordLessonProgress({
 			await trx
 				.updateTable('lesson_progress')
 				.set(row)
-				.where('learner_id', '=', learnerId)
-				.where('module_id', '=', moduleId)
-				.where('lesson_id', '=', lesson.id)
+				.where((eb) => eb.and(key))
 				.execute();
 		} else {
 			await trx
@@ -172,9 +166,7 @@ export async function recordLessonProgress({
 				const answers = await trx
 					.selectFrom('lesson_events')
 					.select(['step_id', 'item_id', 'correct'])
-					.where('learner_id', '=', learnerId)
-					.where('module_id', '=', moduleId)
-					.where('lesson_id', '=', lesson.id)
+					.where((eb) => eb.and(key))
 					.where('run_id', '=', progress.run)
 					.where('type', '=', 'check.answered')
 					.orderBy('created_at')
