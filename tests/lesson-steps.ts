@@ -115,9 +115,11 @@ export async function fillItem(
 /** The card's heading, where focus lands on each new card. */
 export const cardHeading = (page: Page) => page.locator('article.lesson-card h2');
 
+/** A new card: its heading shown in full on screen, with focus on it. */
 export async function expectCard(page: Page, heading: string | RegExp): Promise<void> {
 	await expect(cardHeading(page)).toHaveText(heading);
 	await expect(cardHeading(page)).toBeFocused();
+	await expect(cardHeading(page)).toBeInViewport({ ratio: 1 });
 }
 
 export async function answerAndCheck(page: Page, id: string, how: 'right' | 'wrong' | { choice: string }) {
