@@ -15,6 +15,17 @@ export const lessons: readonly LessonDefinition[] = registered.map((r) => r.less
 export const lessonById = (id: string): LessonDefinition => lessons.find((l) => l.id === id)!;
 export const lessonUrl = (id: string) => `/modules/${MODULE}/lessons/${id}`;
 
+/** Open a lesson and wait until its player is live (hydrated), as a student's first click needs. */
+export async function openLesson(page: Page, id: string): Promise<void> {
+	await page.goto(lessonUrl(id));
+	await expect(page.locator('.lesson[data-ready="true"]')).toBeVisible();
+}
+
+export async function reloadLesson(page: Page): Promise<void> {
+	await page.reload();
+	await expect(page.locator('.lesson[data-ready="true"]')).toBeVisible();
+}
+
 interface Choice {
 	id: string;
 	text: string;

@@ -8,6 +8,8 @@ import {
 	lessonUrl,
 	lessons,
 	MODULE,
+	openLesson,
+	reloadLesson,
 	walkStep
 } from './lesson-steps';
 
@@ -19,7 +21,7 @@ const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: tru
 test.describe('each lesson, walked by a student', () => {
 	for (const lesson of lessons) {
 		test(`${lesson.title}: every check right first time`, async ({ page }) => {
-			await page.goto(lessonUrl(lesson.id));
+			await openLesson(page, lesson.id);
 			for (const [i, step] of lesson.steps.entries()) {
 				await expect(stepCount(page)).toContainText(`Step ${i + 1} of ${lesson.steps.length}: ${step.label}`);
 				await expect(
@@ -36,7 +38,7 @@ test.describe('each lesson, walked by a student', () => {
 		test(`${lesson.title}: a wrong answer leads to a remediation with the cited passage, then a fresh check`, async ({
 			page
 		}) => {
-			await page.goto(lessonUrl(lesson.id));
+			await openLesson(page, lesson.id);
 			const firstCheck = lesson.steps.findIndex((s) => s.card.kind === 'check' || s.card.kind === 'scenario');
 			for (const [i, step] of lesson.steps.entries()) {
 				if (i !== firstCheck) {
@@ -65,7 +67,7 @@ test('a missed re-check shows the answer, and the summary says the objective is 
 	page
 }) => {
 	const lesson = lessonById('timeline');
-	await page.goto(lessonUrl(lesson.id));
+	await openLesson(page, lesson.id);
 	for (const [i, step] of lesson.steps.entries()) await walkStep(page, step, i === 1 ? 'miss' : 'right');
 	await expect(page.getByText('Not mastered yet.')).toBeVisible();
 	await expect(page.getByText('You passed 2 of 3 checks.')).toBeVisible();
@@ -77,12 +79,12 @@ test('a missed re-check shows the answer, and the summary says the objective is 
 
 test('reloading mid-lesson resumes at the same card, remediation and all', async ({ page }) => {
 	const lesson = lessonById('lineage');
-	await page.goto(lessonUrl(lesson.id));
+	await openLesson(page, lesson.id);
 	await next(page);
 	await answerAndCheck(page, 'l-lin-1961-defence', 'wrong');
 	await expectCard(page, 'Read the two sentences side by side');
 	await saved(page);
-	await page.reload();
+	await reloadLesson(page);
 	await expect(cardHeading(page)).toHaveText('Read the two sentences side by side');
 	await expect(stepCount(page)).toContainText('Step 2 of 7: Check: defence clauses · Remediation');
 	await page.getByText('Your answer').click();
@@ -92,7 +94,7 @@ test('reloading mid-lesson resumes at the same card, remediation and all', async
 	await page.getByRole('button', { name: 'Try a different question' }).click();
 	await expectCard(page, 'Try a different question');
 	await saved(page);
-	await page.reload();
+	await reloadLesson(page);
 	await expect(cardHeading(page)).toHaveText('Try a different question');
 	await expect(
 		page.getByRole('group', { name: /kept its clause on mutual military assistance/ })
@@ -105,7 +107,7 @@ test('reloading mid-lesson resumes at the same card, remediation and all', async
 
 test.describe('alliance logic', () => {
 	test('the decision flow leads to each rung of the staged trigger', async ({ page }) => {
-		await page.goto(lessonUrl('alliance-logic'));
+		await openLesson(page, 'alliance-logic');
 		for (let i = 0; i < 3; i++) await next(page);
 		await expectCard(page, 'Step through the decision flow');
 		await expectNoAxeViolations(page);
@@ -139,7 +141,7 @@ test.describe('alliance logic', () => {
 		page
 	}) => {
 		const lesson = lessonById('alliance-logic');
-		await page.goto(lessonUrl(lesson.id));
+		await openLesson(page, lesson.id);
 		for (const step of lesson.steps.slice(0, 4)) await walkStep(page, step, 'right');
 
 		// 1. An attack from outside: "consultations" is the tempting wrong rung.
@@ -199,6 +201,18 @@ test.describe('alliance logic', () => {
 			page.getByRole('listitem').filter({ hasText: 'an attack: right after one remediation' })
 		).toBeVisible();
 		await expect(page.getByRole('listitem').filter({ hasText: 'Kursk: right first time' })).toBeVisible();
+
+		// On to the next lesson without a page load: a fresh player for the new lesson.
+		await page
+			.getByRole('link', { name: 'Next lesson: Beyond defence: what else the treaty covers' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Beyond defence: what else the treaty covers'
+		);
+		await expect(stepCount(page)).toContainText('Step 1 of 7');
+		await expect(page.locator('.lesson[data-ready="true"]')).toBeVisible();
+		await next(page);
+		await expectCard(page, 'Check: what does the treaty cover?');
 	});
 });
 
@@ -210,7 +224,7 @@ test('axe reports no violations on any card type', async ({ page }) => {
 		await expectNoAxeViolations(page);
 	};
 	const lesson = lessonById('lineage');
-	await page.goto(lessonUrl(lesson.id));
+	await openLesson(page, lesson.id);
 	for (const [i, step] of lesson.steps.entries()) {
 		await walkStep(page, step, i === 1 ? 'miss' : i === 3 ? 'remediate' : 'right', audit);
 	}
@@ -234,7 +248,7 @@ test('keyboard only: focus lands on each new card and every control is reachable
 		}
 		throw new Error(`could not tab to ${name}`);
 	};
-	await page.goto(lessonUrl('lineage'));
+	await openLesson(page, 'lineage');
 	await tabTo(/^Next$/);
 	await page.keyboard.press('Enter');
 	await expect(cardHeading(page)).toBeFocused();
@@ -256,7 +270,7 @@ test('keyboard only: focus lands on each new card and every control is reachable
 });
 
 test('an unanswered check says so, in the live region too, and records nothing', async ({ page }) => {
-	await page.goto(lessonUrl('lineage'));
+	await openLesson(page, 'lineage');
 	await next(page);
 	await page.getByRole('button', { name: 'Check my answer' }).click();
 	await expect(page.getByText('Answer the question first, then check it.').first()).toBeVisible();
@@ -267,7 +281,7 @@ test('an unanswered check says so, in the live region too, and records nothing',
 test.describe('reduced motion', () => {
 	test.use({ reducedMotion: 'reduce' });
 	test('cards appear without animation when the student asks for reduced motion', async ({ page }) => {
-		await page.goto(lessonUrl('lineage'));
+		await openLesson(page, 'lineage');
 		await next(page);
 		const animation = await page.locator('.card-body').evaluate((el) => getComputedStyle(el).animationName);
 		expect(animation).toBe('none');
@@ -275,7 +289,7 @@ test.describe('reduced motion', () => {
 });
 
 test('with motion allowed, new cards ease in', async ({ page }) => {
-	await page.goto(lessonUrl('lineage'));
+	await openLesson(page, 'lineage');
 	const animation = await page.locator('.card-body').evaluate((el) => getComputedStyle(el).animationName);
 	expect(animation).toMatch(/enter/);
 });
@@ -284,12 +298,12 @@ test('offline: the place is kept on the device, survives a reload, and is saved 
 	page
 }) => {
 	const progress = `**${lessonUrl('lineage')}/progress`;
-	await page.goto(lessonUrl('lineage'));
+	await openLesson(page, 'lineage');
 	await page.route(progress, (route) => route.abort('internetdisconnected'));
 	await next(page);
 	await answerAndCheck(page, 'l-lin-1961-defence', 'right');
 	await expect(page.getByText(/You seem to be offline\. Your place is kept on this device/)).toBeVisible();
-	await page.reload();
+	await reloadLesson(page);
 	await expect(cardHeading(page)).toHaveText('Right');
 	await expect(page.getByText('✓ Right.')).toBeVisible();
 	await expect(stepCount(page)).toContainText('Step 2 of 7');
@@ -298,15 +312,15 @@ test('offline: the place is kept on the device, survives a reload, and is saved 
 	await expectCard(page, 'Who replaced whom');
 	await saved(page);
 	await page.evaluate(() => localStorage.clear());
-	await page.reload();
+	await reloadLesson(page);
 	await expect(cardHeading(page)).toHaveText('Who replaced whom');
 });
 
 test('a saved place from an older version of the lesson restarts it with a clear message', async ({
 	page
 }) => {
-	await page.goto(lessonUrl('lineage'));
-	await page.evaluate((key) => {
+	// This device kept a place from version 0 of the lesson, never sent to the server.
+	await page.addInitScript((key) => {
 		localStorage.setItem(
 			key,
 			JSON.stringify({
@@ -322,7 +336,7 @@ test('a saved place from an older version of the lesson restarts it with a clear
 			})
 		);
 	}, `sourcebook:lesson:${MODULE}:lineage`);
-	await page.reload();
+	await openLesson(page, 'lineage');
 	await expect(
 		page.getByRole('status').filter({ hasText: 'This lesson has been updated since you last worked on it' })
 	).toBeVisible();
@@ -331,7 +345,7 @@ test('a saved place from an older version of the lesson restarts it with a clear
 });
 
 test('the progress endpoint refuses bad saves with a clear 4xx and writes nothing', async ({ page }) => {
-	await page.goto(lessonUrl('lineage'));
+	await openLesson(page, 'lineage');
 	const url = `${lessonUrl('lineage')}/progress`;
 	const start = {
 		status: 'active',
@@ -410,7 +424,7 @@ test.describe('on a 360 px phone', () => {
 		const lesson = lessonById('alliance-logic');
 		const fits = async () =>
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-		await page.goto(lessonUrl(lesson.id));
+		await openLesson(page, lesson.id);
 		const path = page.getByRole('list', { name: 'Lesson path' });
 		await expect(path.getByRole('listitem')).toHaveCount(11);
 		// The eleven steps sit in a compact row or two of numbers rather than a long list of labels.
@@ -428,7 +442,7 @@ test.describe('on a 360 px phone', () => {
 
 	test('a whole lesson with ordering, short-text and numeric checks on the phone', async ({ page }) => {
 		const lesson = lessonById('timeline');
-		await page.goto(lessonUrl(lesson.id));
+		await openLesson(page, lesson.id);
 		for (const [i, step] of lesson.steps.entries()) {
 			await walkStep(page, step, i === 3 || i === 5 ? 'remediate' : 'right');
 		}
