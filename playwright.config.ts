@@ -20,6 +20,8 @@ export default defineConfig({
 	workers: 2,
 	timeout: 30_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	// Playwright empties its output folder on start; a subfolder keeps vitest's report for the summary count.
+	outputDir: 'test-results/playwright',
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
