@@ -9,6 +9,7 @@ import { bankFileSchema, moduleFileSchema } from '$lib/content/schema';
 import type { Bank, ModuleContent, Question, Source } from '$lib/content/types';
 import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
+import { checkLessons, type LessonSource } from './lesson-check';
 import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
@@ -21,6 +22,8 @@ export interface LoadOptions {
 	knownLessons?: ReadonlySet<string>;
 	/** Paths in messages are relative to this folder (default: the current directory). */
 	relativeTo?: string;
+	/** Lessons whose citations and practice items are checked when a module lists them. */
+	lessons?: readonly LessonSource[];
 }
 
 export type LoadResult = { ok: true; index: ContentIndex } | { ok: false; problems: ContentProblem[] };
@@ -122,6 +125,20 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		problems,
 		rel
 	});
+
+	if (options.lessons) {
+		const byId = new Map(questions.map((q) => [q.id, q]));
+		checkLessons(options.lessons, {
+			moduleFile: moduleYaml.file,
+			listedAt: (i) => moduleYaml.position(['lessons', i]),
+			lessonIds: mod.lessons,
+			objectives,
+			questions: byId,
+			invalidQuestionIds: new Set([...seen.keys()].filter((id) => !byId.has(id))),
+			verifier,
+			problems
+		});
+	}
 
 	return { ...mod, sources, banks, questions, quizzes };
 }
