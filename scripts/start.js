@@ -2,7 +2,7 @@
 /**
  * npm start: build the app if the build is missing or older than its sources, then serve it.
  * The server itself verifies content and applies database migrations before it listens (hooks.server.ts).
- * PORT (default 3000), HOST, ORIGIN and DATABASE_URL (default file:data/sourcebook.db) pass through.
+ * PORT (default 3000), HOST, ORIGIN (default http://localhost:PORT) and DATABASE_URL (default file:data/sourcebook.db) pass through.
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -30,8 +30,8 @@ if (builtAt < sourcesAt) {
 
 const env = { ...process.env, PORT: process.env.PORT || '3000' };
 const port = env.PORT;
-// adapter-node assumes https unless told the origin; form posts (sign-in, classes) are checked against it
-// (SvelteKit's CSRF protection). Behind a proxy, set ORIGIN to the public URL (see docs/classes.md).
+// Without ORIGIN adapter-node assumes https, and SvelteKit's CSRF check would refuse every form post made
+// over plain http. Behind a proxy or on another host name, set ORIGIN to the public URL.
 env.ORIGIN ||= `http://localhost:${port}`;
 console.log(
 	`Sourcebook: starting on http://localhost:${port} (database: ${env.DATABASE_URL || 'file:data/sourcebook.db'})`

@@ -11,7 +11,7 @@ declare global {
 			user: SessionUser | null;
 			/** The id (token hash) of the current session, or null. */
 			sessionId: string | null;
-			/** The time this request acts at ($lib/server/clock.ts): use it, not `new Date()`. */
+			/** The server clock for this request ($lib/server/clock.ts): use it, not `new Date()`. */
 			now: Date;
 		}
 		interface Error {

@@ -1,5 +1,18 @@
 import { catalogModules } from '$lib/server/catalog/catalog';
+import { catalogQuizzes } from '$lib/server/catalog/catalog-quizzes';
 import { appContent } from '$lib/server/content/app-content';
+import { appDb } from '$lib/server/db';
+import { catalogLessons } from '$lib/server/lessons/catalog-lessons';
+import { listAttempts } from '$lib/server/quiz/attempts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ modules: catalogModules(appContent()) });
+export const load: PageServerLoad = async ({ locals }) => {
+	const content = appContent();
+	const db = appDb();
+	const attempts = await listAttempts({ db, learnerId: locals.learner.id });
+	return {
+		modules: catalogModules(content),
+		lessons: await catalogLessons({ db, learnerId: locals.learner.id, index: content }),
+		quizzes: catalogQuizzes(content, attempts, locals.now)
+	};
+};

@@ -2,6 +2,7 @@
  * Located, verified content shapes: what the content index holds after loading questions/.
  * Browser-safe (types only). What may reach the browser before grading is in ./public.ts.
  */
+import type { FeedbackPolicy, QuizDrawFile } from './quiz-schema';
 import type { QuestionFile, SourceFrontMatter } from './schema';
 
 export type ParagraphKind = 'title' | 'heading' | 'list-item' | 'paragraph';
@@ -68,6 +69,23 @@ export interface ModuleContent {
 	sources: Source[];
 	banks: Bank[];
 	questions: Question[];
+	quizzes: Quiz[];
+}
+
+/** A validated quiz blueprint (questions/<module>/quizzes/<id>.yaml): what to draw and the attempt rules. */
+export interface Quiz {
+	id: string;
+	moduleId: string;
+	title: string;
+	summary: string;
+	attemptsAllowed: number;
+	timeLimitMinutes: number | null;
+	feedback: FeedbackPolicy;
+	/** Percentage of the maximum score needed to pass. */
+	passMark: number;
+	draws: QuizDrawFile[];
+	/** Items per attempt: the sum of the draws' counts. */
+	itemCount: number;
 }
 
 /** A source as the reader shows it: attribution and numbered paragraphs. */

@@ -1,5 +1,5 @@
 /** The immutable, verified content of every module, built once at start-up. */
-import type { ModuleContent, Question, Source } from '$lib/content/types';
+import type { ModuleContent, Question, Quiz, Source } from '$lib/content/types';
 import { CitationVerifier } from './citation-verifier';
 
 export class ContentIndex {
@@ -26,6 +26,10 @@ export class ContentIndex {
 
 	question(moduleId: string, questionId: string): Question | undefined {
 		return this.questionsById.get(`${moduleId}/${questionId}`);
+	}
+
+	quiz(moduleId: string, quizId: string): Quiz | undefined {
+		return this.byModule.get(moduleId)?.quizzes.find((q) => q.id === quizId);
 	}
 
 	/** The verifier for a module's sources, for content that lives outside the banks (lesson cards). */

@@ -9,8 +9,10 @@ import { bankFileSchema, moduleFileSchema } from '$lib/content/schema';
 import type { Bank, ModuleContent, Question, Source } from '$lib/content/types';
 import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
+import { checkLessons, type LessonSource } from './lesson-check';
 import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
+import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
 import { parseYamlFile } from './yaml-file';
 import { reportZodIssues } from './zod-problems';
@@ -20,6 +22,8 @@ export interface LoadOptions {
 	knownLessons?: ReadonlySet<string>;
 	/** Paths in messages are relative to this folder (default: the current directory). */
 	relativeTo?: string;
+	/** Lessons whose citations and practice items are checked when a module lists them. */
+	lessons?: readonly LessonSource[];
 }
 
 export type LoadResult = { ok: true; index: ContentIndex } | { ok: false; problems: ContentProblem[] };
@@ -114,7 +118,29 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		banks.push({ id: bank.data.id, title: bank.data.title, questionIds: ids });
 	}
 
-	return { ...mod, sources, banks, questions };
+	const quizzes = loadQuizzes(listFiles(join(dir, 'quizzes'), '.yaml'), {
+		moduleId: mod.id,
+		objectives,
+		questions,
+		problems,
+		rel
+	});
+
+	if (options.lessons) {
+		const byId = new Map(questions.map((q) => [q.id, q]));
+		checkLessons(options.lessons, {
+			moduleFile: moduleYaml.file,
+			listedAt: (i) => moduleYaml.position(['lessons', i]),
+			lessonIds: mod.lessons,
+			objectives,
+			questions: byId,
+			invalidQuestionIds: new Set([...seen.keys()].filter((id) => !byId.has(id))),
+			verifier,
+			problems
+		});
+	}
+
+	return { ...mod, sources, banks, questions, quizzes };
 }
 
 export function loadContent(root: string, options: LoadOptions = {}): LoadResult {

@@ -81,6 +81,13 @@ function checkKeys(q: QuestionFile, complain: Complaint): void {
 			return;
 		}
 		case 'short-text': {
+			// An answer that normalises to nothing (only punctuation or symbols) could never be matched.
+			if (normaliseAnswer(q.answer) === '')
+				complain(['answer'], `answer "${q.answer}" has no letters or digits to match`);
+			q.accept.forEach((a, i) => {
+				if (normaliseAnswer(a) === '')
+					complain(['accept', i], `accepted variant "${a}" has no letters or digits to match`);
+			});
 			const accepted = new Set([q.answer, ...q.accept].map(normaliseAnswer));
 			q.reject.forEach((r, i) => {
 				if (accepted.has(normaliseAnswer(r.text))) {

@@ -14,6 +14,101 @@ export interface LearnerTable {
 	last_seen_at: string;
 }
 
+/** One attempt at a quiz: what was drawn (reproducible from seed + ids + orders) and how it ended. */
+export interface QuizAttemptTable {
+	id: string;
+	learner_id: string;
+	module_id: string;
+	quiz_id: string;
+	/** 1, 2, … per learner and quiz; unique, so a parallel second start cannot exceed the limit. */
+	number: number;
+	status: 'open' | 'graded';
+	seed: number;
+	/** JSON string[]: the drawn question ids, in the order shown. */
+	question_ids: string;
+	/** JSON { [questionId]: { options?|items?|left?|right?: string[] } }: the per-attempt shuffles. */
+	orders: string;
+	/** The blueprint's rules, copied at start so an edit to the blueprint cannot change a running attempt. */
+	feedback: 'immediate' | 'on-submit' | 'after-due';
+	pass_mark: number;
+	time_limit_minutes: number | null;
+	started_at: string;
+	/** Set by assignments (a later issue); review under `after-due` opens after due_at + extension. */
+	due_at: string | null;
+	/** Extra minutes on both the time limit and the due date (accommodations). */
+	extension_minutes: number;
+	submitted_at: string | null;
+	/** Why it was graded: the learner submitted, or time / the due date ran out and saved answers were graded. */
+	submit_reason: 'learner' | 'time-limit' | 'due-date' | null;
+	score: number | null;
+	max_score: number | null;
+	/** 0/1 */
+	passed: number | null;
+}
+
+/** One learner answer per attempt and question, upserted by autosave; the verdict is written at grading. */
+export interface QuizAnswerTable {
+	attempt_id: string;
+	question_id: string;
+	/** JSON of the response, or null when cleared. */
+	response: string | null;
+	/** Client revision: a save with a revision not above the stored one is ignored (out-of-order autosave). */
+	revision: number;
+	saved_at: string;
+	/** Set when the answer was checked under the `immediate` policy; the answer is locked from then on. */
+	checked_at: string | null;
+	score: number | null;
+	/** JSON Verdict, written when graded. */
+	verdict: string | null;
+}
+
+/** One row per learner and lesson: the saved place (persisted machine snapshot) and where it is. */
+export interface LessonProgressTable {
+	learner_id: string;
+	module_id: string;
+	lesson_id: string;
+	/** A fresh id each time the learner starts the lesson from the beginning. */
+	run_id: string;
+	/** The machine version the snapshot belongs to. */
+	version: number;
+	/** The persisted snapshot, JSON. */
+	snapshot: string;
+	/** 1-based step on the lesson's main path, and the number of steps. */
+	step: number;
+	steps: number;
+	/** 1 when the snapshot is the lesson's final state. */
+	done: number;
+	started_at: string;
+	updated_at: string;
+	/** First time the learner finished the lesson (kept across restarts). */
+	completed_at: string | null;
+}
+
+export type LessonEventType = 'check.answered' | 'remediation.taken' | 'lesson.completed';
+
+/** Append-only log of what happened in lessons, for progress review. */
+export interface LessonEventTable {
+	learner_id: string;
+	/** Chosen by the client, so a replayed save records each event once. */
+	event_id: string;
+	module_id: string;
+	lesson_id: string;
+	run_id: string;
+	type: LessonEventType;
+	step_id: string | null;
+	item_id: string | null;
+	/** The response as submitted, JSON (check.answered). */
+	response: string | null;
+	/** As graded on the server, never as claimed by the browser (check.answered). */
+	correct: number | null;
+	score: number | null;
+	/** Every check passed with at most one remediation (lesson.completed), from the stored answers. */
+	mastered: number | null;
+	created_at: string;
+	/** Position within one save, so events recorded in the same millisecond keep their order. */
+	batch_seq: number;
+}
+
 // Accounts and classes (issue 5). Roles, policies and kinds are checked strings; see $lib/server/auth and
 // $lib/server/classes for the allowed values.
 export type Role = 'student' | 'instructor';
@@ -112,6 +207,10 @@ export interface AssignmentWorkTable {
 
 export interface Database {
 	learners: LearnerTable;
+	quiz_attempts: QuizAttemptTable;
+	quiz_answers: QuizAnswerTable;
+	lesson_progress: LessonProgressTable;
+	lesson_events: LessonEventTable;
 	users: UserTable;
 	sessions: SessionTable;
 	sign_in_failures: SignInFailureTable;

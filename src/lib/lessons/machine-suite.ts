@@ -1,0 +1,326 @@
+/**
+ * The checks every lesson machine must pass, run from each `<lesson>.machine.test.ts` beside its machine:
+ * graph coverage with xstate/graph (every state and the final state reached by a shortest path, no state
+ * without a way out), every guard branch of every check through the pure transition(), stepping back, and
+ * a persisted snapshot round trip. Lesson-specific behaviour is tested in the lesson's own file.
+ */
+import { getShortestPaths } from 'xstate/graph';
+import { createActor, getNextSnapshot, initialTransition, transition, type AnyStateMachine } from 'xstate';
+import type { StateValue } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { OUTCOMES, type LessonDefinition, type ScenarioCard, type CheckCard } from './cards';
+import type { LessonEvent } from './lesson-kit';
+import { masteryOf, parseLessonSnapshot, restoreLesson, stepOf } from './snapshot';
+
+export interface LessonModule {
+	lesson: LessonDefinition;
+	machine: AnyStateMachine;
+}
+
+type CheckStep = { id: string; card: CheckCard | ScenarioCard };
+
+export const checkSteps = (lesson: LessonDefinition): CheckStep[] =>
+	lesson.steps.flatMap((s) =>
+		s.card.kind === 'check' || s.card.kind === 'scenario' ? [{ id: s.id, card: s.card }] : []
+	);
+
+export const right = (card: CheckCard | ScenarioCard, item: string): LessonEvent => ({
+	type: 'answer.submit',
+	item,
+	response: card.kind === 'scenario' ? card.outcome : 'right',
+	correct: true
+});
+export const wrong = (item: string, response: unknown = null): LessonEvent => ({
+	type: 'answer.submit',
+	item,
+	response,
+	correct: false
+});
+
+/** Where a wrong answer lands: a plain remediation card, or a scenario's targeted one for that outcome. */
+export const remediation = (card: CheckCard | ScenarioCard, choice?: unknown): StateValue =>
+	card.kind === 'scenario'
+		? { remediate: typeof choice === 'string' && choice in card.remediations ? choice : 'other' }
+		: 'remediate';
+
+/** Every event a student can cause, with the answers that matter to each check. */
+export function lessonEvents(lesson: LessonDefinition): LessonEvent[] {
+	const events: LessonEvent[] = [
+		{ type: 'step.next' },
+		{ type: 'step.back' },
+		{ type: 'flow.yes' },
+		{ type: 'flow.no' },
+		{ type: 'flow.restart' }
+	];
+	for (const { card } of checkSteps(lesson)) {
+		for (const item of [card.item, card.retryItem]) {
+			events.push(right(card, item), wrong(item));
+			if (card.kind === 'scenario') {
+				for (const o of OUTCOMES) if (o !== card.outcome) events.push(wrong(item, o));
+			}
+		}
+	}
+	return events;
+}
+
+/** Dotted paths of the leaf states in a state value: { a: { b: 'c' } } → ['a.b.c']. */
+export function leafPaths(value: StateValue): string[] {
+	if (typeof value === 'string') return [value];
+	return Object.entries(value).flatMap(([k, v]) => (v ? leafPaths(v).map((p) => `${k}.${p}`) : [k]));
+}
+
+/** Every atomic and final state of the machine, as dotted paths. */
+export function allLeafStates(machine: AnyStateMachine): string[] {
+	const out: string[] = [];
+	const walk = (node: AnyStateMachine['root'], path: string[]) => {
+		const children = Object.entries(node.states);
+		if (children.length === 0) out.push(path.join('.'));
+		for (const [key, child] of children) walk(child, [...path, key]);
+	};
+	walk(machine.root, []);
+	return out;
+}
+
+const byValue = {
+	serializeState: (s: { value: StateValue; status: string }) => JSON.stringify([s.value, s.status])
+};
+
+/** Send events one by one through the pure transition function. */
+export function walk(machine: AnyStateMachine, events: LessonEvent[]) {
+	let [snapshot] = initialTransition(machine);
+	for (const e of events) snapshot = getNextSnapshot(machine, snapshot, e);
+	return snapshot;
+}
+
+/**
+ * Walk a lesson from start to summary the way a student would: through the decision flow (first answer
+ * "yes"), answering every check right first time, or wrong then right on the re-check ('remediate'), or
+ * wrong twice ('miss'). Calls `onStep` with each top-level step as it is entered.
+ */
+export function walkPath(
+	machine: AnyStateMachine,
+	lesson: LessonDefinition,
+	how: 'right' | 'remediate' | 'miss',
+	onStep: (step: string) => void = () => {}
+) {
+	let [snapshot] = initialTransition(machine);
+	let current = '';
+	for (let guard = 0; guard < 500 && snapshot.status !== 'done'; guard++) {
+		const stepId = stepOf(snapshot.value);
+		if (stepId !== current) onStep((current = stepId));
+		const card = lesson.steps.find((s) => s.id === stepId)?.card;
+		let event: LessonEvent = { type: 'step.next' };
+		if (card?.kind === 'flow' && snapshot.matches({ [stepId]: 'attack' })) event = { type: 'flow.yes' };
+		if (card?.kind === 'check' || card?.kind === 'scenario') {
+			if (snapshot.matches({ [stepId]: 'ask' }))
+				event = how === 'right' ? right(card, card.item) : wrong(card.item);
+			if (snapshot.matches({ [stepId]: 'retry' }))
+				event = how === 'miss' ? wrong(card.retryItem) : right(card, card.retryItem);
+		}
+		snapshot = getNextSnapshot(machine, snapshot, event);
+	}
+	if (stepOf(snapshot.value) !== current) onStep(stepOf(snapshot.value));
+	return snapshot;
+}
+
+/** Snapshot of the machine sitting in `value` with an empty context, for one-step transition() checks. */
+const at = (machine: AnyStateMachine, value: StateValue) =>
+	machine.resolveState({ value, context: { results: {}, responses: {}, remediations: 0 } });
+
+export function describeLessonMachine({ lesson, machine }: LessonModule): void {
+	const events = lessonEvents(lesson);
+	const checks = checkSteps(lesson);
+
+	describe(`${lesson.id} machine`, () => {
+		it('has one top-level state per step of the path, starting at the first and ending at the summary', () => {
+			expect(Object.keys(machine.root.states)).toEqual(lesson.steps.map((s) => s.id));
+			expect(machine.root.config.initial).toBe(lesson.steps[0]?.id);
+			const last = lesson.steps.at(-1);
+			expect(last?.card.kind).toBe('summary');
+			expect(machine.root.states[last!.id]?.type).toBe('final');
+			expect(machine.id).toBe(lesson.id);
+		});
+
+		it('reaches every state, and the final state, by shortest paths from xstate/graph', () => {
+			const paths = getShortestPaths(machine, { events, ...byValue });
+			const reached = new Set(paths.flatMap((p) => leafPaths(p.state.value as StateValue)));
+			expect([...reached].sort()).toEqual(allLeafStates(machine).sort());
+			expect(paths.some((p) => p.state.status === 'done')).toBe(true);
+		});
+
+		it('leaves no non-final state without a way out, and the summary stays reachable from every state', () => {
+			const paths = getShortestPaths(machine, { events, ...byValue });
+			for (const path of paths) {
+				const from = path.state;
+				if (from.status === 'done') continue;
+				const label = JSON.stringify(from.value);
+				const moves = events.filter(
+					(e) => JSON.stringify(transition(machine, from, e)[0].value) !== JSON.stringify(from.value)
+				);
+				expect(moves.length, `${label} has no way out`).toBeGreaterThan(0);
+				const onward = getShortestPaths(machine, {
+					events,
+					...byValue,
+					fromState: from,
+					toState: (s) => s.status === 'done'
+				});
+				expect(onward.length, `the summary cannot be reached from ${label}`).toBeGreaterThan(0);
+			}
+		});
+
+		it.each(checks.map((c) => [c.id, c] as const))(
+			'check "%s": every guard branch through the pure transition()',
+			(id, { card }) => {
+				const ask = at(machine, { [id]: 'ask' });
+				expect(transition(machine, ask, right(card, card.item))[0].value).toEqual({ [id]: 'correct' });
+				expect(transition(machine, ask, wrong(card.item))[0].value).toEqual({ [id]: remediation(card) });
+				// An answer to another item (say, a stale tab) changes nothing.
+				expect(transition(machine, ask, right(card, card.retryItem))[0].value).toEqual({ [id]: 'ask' });
+				if (card.kind === 'scenario') {
+					for (const o of OUTCOMES.filter((x) => x !== card.outcome)) {
+						expect(transition(machine, ask, wrong(card.item, o))[0].value).toEqual({
+							[id]: remediation(card, o)
+						});
+					}
+				} else {
+					expect(machine.getStateNodeById(`${lesson.id}.${id}.remediate`).states).toEqual({});
+				}
+				const remediate = transition(machine, ask, wrong(card.item))[0];
+				expect(remediate.context.remediations).toBe(1);
+				const retry = getNextSnapshot(machine, remediate, { type: 'step.next' });
+				expect(retry.value).toEqual({ [id]: 'retry' });
+				expect(transition(machine, retry, right(card, card.item))[0].value).toEqual({ [id]: 'retry' });
+				const passed = transition(machine, retry, right(card, card.retryItem))[0];
+				expect(passed.value).toEqual({ [id]: 'retryCorrect' });
+				expect(passed.context.results[id]).toBe('retry');
+				const missed = transition(machine, retry, wrong(card.retryItem))[0];
+				expect(missed.value).toEqual({ [id]: 'retryMissed' });
+				expect(missed.context.results[id]).toBe('missed');
+				expect(missed.context.responses[card.retryItem]).toBeNull();
+				const first = transition(machine, ask, right(card, card.item))[0];
+				expect(first.context.results[id]).toBe('first');
+				for (const done of [first, passed, missed]) {
+					expect(stepOf(getNextSnapshot(machine, done, { type: 'step.next' }).value)).not.toBe(id);
+				}
+			}
+		);
+
+		it('walks the main path in order when every check is right first time, and ends mastered', () => {
+			const seen: string[] = [];
+			const end = walkPath(machine, lesson, 'right', (step) => seen.push(step));
+			expect(seen).toEqual(lesson.steps.map((s) => s.id));
+			expect(end.status).toBe('done');
+			expect(end.context.remediations).toBe(0);
+			expect(masteryOf(lesson, end.context.results)).toEqual({
+				checks: checks.length,
+				passed: checks.length,
+				mastered: true
+			});
+		});
+
+		it('takes a remediation at every check and is still mastered when every re-check is right', () => {
+			const end = walkPath(machine, lesson, 'remediate');
+			expect(end.status).toBe('done');
+			expect(end.context.remediations).toBe(checks.length);
+			expect(Object.values(end.context.results).every((r) => r === 'retry')).toBe(true);
+			expect(masteryOf(lesson, end.context.results).mastered).toBe(true);
+			const missed = walkPath(machine, lesson, 'miss');
+			expect(masteryOf(lesson, missed.context.results)).toMatchObject({ passed: 0, mastered: false });
+		});
+
+		it('steps back only to explanation cards, and never from the first card', () => {
+			const [start] = initialTransition(machine);
+			expect(getNextSnapshot(machine, start, { type: 'step.back' }).value).toEqual(start.value);
+			const kinds = new Map(lesson.steps.map((s) => [s.id, s.card.kind]));
+			for (const path of getShortestPaths(machine, { events, ...byValue })) {
+				if (path.state.status === 'done') continue;
+				const back = getNextSnapshot(machine, path.state, { type: 'step.back' });
+				if (JSON.stringify(back.value) === JSON.stringify(path.state.value)) continue;
+				expect(['explain', 'flow']).toContain(kinds.get(stepOf(back.value)));
+			}
+		});
+
+		it('keeps the first result of a check when the student goes back and answers again', () => {
+			const first = checks[0]!;
+			const events: LessonEvent[] = [];
+			for (const s of lesson.steps) {
+				if (s.id === first.id) break;
+				events.push(...(s.card.kind === 'flow' ? [{ type: 'flow.yes' } as const] : []), {
+					type: 'step.next'
+				});
+			}
+			const missed = walk(machine, [
+				...events,
+				wrong(first.card.item),
+				{ type: 'step.next' },
+				wrong(first.card.retryItem)
+			]);
+			expect(missed.context.results[first.id]).toBe('missed');
+			// Back is not offered during the remediation detour: the student finishes it first.
+			const detour = walk(machine, [...events, wrong(first.card.item), { type: 'step.back' }]);
+			expect(detour.value).toEqual({ [first.id]: remediation(first.card) });
+			const redo = transition(
+				machine,
+				machine.resolveState({ value: { [first.id]: 'ask' }, context: missed.context }),
+				right(first.card, first.card.item)
+			)[0];
+			expect(redo.context.results[first.id]).toBe('missed');
+		});
+
+		it('round-trips a persisted snapshot in the middle of a remediation and finishes from it', () => {
+			const first = checks[0]!;
+			const actor = createActor(machine).start();
+			for (const s of lesson.steps) {
+				if (s.id === first.id) break;
+				if (s.card.kind === 'flow') actor.send({ type: 'flow.yes' });
+				actor.send({ type: 'step.next' });
+			}
+			actor.send(wrong(first.card.item, 'a wrong answer'));
+			const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+			actor.stop();
+
+			const parsed = parseLessonSnapshot(machine, saved);
+			expect(parsed).not.toBeNull();
+			const restored = restoreLesson(machine, lesson, {
+				version: lesson.version,
+				run: 'r1',
+				snapshot: saved
+			});
+			expect(restored.notice).toBeNull();
+			const resumed = createActor(machine, { snapshot: restored.snapshot! }).start();
+			expect(resumed.getSnapshot().value).toEqual(saved.value);
+			expect(resumed.getSnapshot().context).toEqual(saved.context);
+			expect(resumed.getSnapshot().context.responses[first.card.item]).toBe('a wrong answer');
+
+			resumed.send({ type: 'step.next' });
+			resumed.send(right(first.card, first.card.retryItem));
+			resumed.send({ type: 'step.next' });
+			for (let guard = 0; guard < 200 && resumed.getSnapshot().status !== 'done'; guard++) {
+				const snap = resumed.getSnapshot();
+				const step = checks.find((c) => c.id === stepOf(snap.value));
+				if (step && snap.matches({ [step.id]: 'ask' })) resumed.send(right(step.card, step.card.item));
+				else if (lesson.steps.find((s) => s.id === stepOf(snap.value))?.card.kind === 'flow')
+					resumed.send(
+						snap.matches({ [stepOf(snap.value)]: 'attack' }) ? { type: 'flow.yes' } : { type: 'step.next' }
+					);
+				else resumed.send({ type: 'step.next' });
+			}
+			expect(resumed.getSnapshot().status).toBe('done');
+			expect(resumed.getSnapshot().context.results[first.id]).toBe('retry');
+		});
+
+		it('restarts, with a message, from a snapshot of another version or one it cannot resume', () => {
+			const saved = createActor(machine).start().getPersistedSnapshot();
+			const old = restoreLesson(machine, lesson, { version: lesson.version - 1, run: 'r', snapshot: saved });
+			expect(old.snapshot).toBeNull();
+			expect(old.notice).toMatch(/updated since you last worked on it/);
+			const bogus = { ...saved, value: 'no-such-card' };
+			expect(parseLessonSnapshot(machine, bogus)).toBeNull();
+			expect(
+				restoreLesson(machine, lesson, { version: lesson.version, run: 'r', snapshot: bogus }).notice
+			).toMatch(/could not be read/);
+			expect(parseLessonSnapshot(machine, { ...saved, status: 'done' })).toBeNull();
+			expect(parseLessonSnapshot(machine, { ...saved, context: { results: { x: 'cheated' } } })).toBeNull();
+		});
+	});
+}

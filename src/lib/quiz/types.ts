@@ -1,0 +1,132 @@
+/**
+ * What quiz pages may send to the browser. Built on the server by explicit picking (server/quiz/views.ts).
+ * Before an attempt is graded only `Public…` shapes leave the server: no keys, explanations, "why"s or
+ * citations. `QuestionReview` is built only for graded questions (a submitted attempt whose review is open,
+ * or an answer checked under immediate feedback).
+ */
+import type { PassageView } from '$lib/content/passage';
+import type { PublicQuestion } from '$lib/content/public';
+import type { FeedbackPolicy } from '$lib/content/quiz-schema';
+
+export interface PublicQuizInfo {
+	moduleId: string;
+	moduleTitle: string;
+	id: string;
+	title: string;
+	summary: string;
+	itemCount: number;
+	attemptsAllowed: number;
+	timeLimitMinutes: number | null;
+	feedback: FeedbackPolicy;
+	passMark: number;
+}
+
+export interface AttemptSummary {
+	id: string;
+	number: number;
+	status: 'open' | 'graded';
+	startedAt: string;
+	submittedAt: string | null;
+	submitReason: 'learner' | 'time-limit' | 'due-date' | null;
+	/** Whether the score and the review may be shown (false before the due date under after-due). */
+	reviewOpen: boolean;
+	/** When the review opens, if it is not open yet and there is a date to wait for. */
+	reviewOpensAt: string | null;
+	score: number | null;
+	maxScore: number | null;
+	/** Rounded percentage of the maximum. */
+	percent: number | null;
+	passed: boolean | null;
+}
+
+export interface AttemptTimer {
+	/** When the attempt closes, on the server clock. */
+	endsAt: string;
+	reason: 'time-limit' | 'due-date';
+	/** Included in endsAt. */
+	extensionMinutes: number;
+	warningMs: number;
+	graceMs: number;
+}
+
+export interface AttemptQuestion {
+	n: number;
+	question: PublicQuestion;
+	/** Form field prefix for this question's inputs. */
+	prefix: string;
+	/** The learner's own saved response (null when none). */
+	response: unknown;
+	/** The stored revision of that response; autosave continues from here. */
+	revision: number;
+	/** Feedback for an answer checked under immediate feedback; null otherwise. */
+	feedback: QuestionReview | null;
+}
+
+export interface PublicAttempt {
+	id: string;
+	number: number;
+	quiz: PublicQuizInfo;
+	questions: AttemptQuestion[];
+	timer: AttemptTimer | null;
+	/** The server clock when the page was built, so the timer can correct for the browser's clock. */
+	serverNow: string;
+	saveUrl: string;
+}
+
+export interface ReviewOption {
+	text: string;
+	why: string;
+	chosen: boolean;
+	correct: boolean;
+}
+
+export interface ReviewSentence {
+	text: string;
+	chosen: boolean;
+	supports: boolean;
+}
+
+export interface QuestionReview {
+	n: number;
+	id: string;
+	type: PublicQuestion['type'];
+	prompt: string;
+	claim: string | null;
+	score: number;
+	correct: boolean;
+	partial: boolean;
+	answered: boolean;
+	/** The learner's answer and the correct answer, as lines of text (ordered for ordering questions). */
+	yours: string[];
+	key: string[];
+	ordered: boolean;
+	/** Other accepted spellings (short text). */
+	accepted: string[];
+	/** Every option with its "why" (single and multiple choice). */
+	options: ReviewOption[];
+	/** The passage's sentences (evidence). */
+	sentences: ReviewSentence[];
+	/** Targeted feedback for this particular answer, when the author wrote one. */
+	feedback: string | null;
+	explanation: string;
+	citations: PassageView[];
+}
+
+export interface AttemptReview {
+	quiz: PublicQuizInfo;
+	attempt: AttemptSummary;
+	questions: QuestionReview[];
+}
+
+/** One quiz as the catalog lists it, with this learner's progress. */
+export interface QuizProgress {
+	id: string;
+	title: string;
+	itemCount: number;
+	attemptsAllowed: number;
+	attemptsUsed: number;
+	/** Best percentage among attempts whose review is open. */
+	bestPercent: number | null;
+	passed: boolean;
+	inProgress: boolean;
+}

@@ -1,0 +1,44 @@
+/** The catalog's "Lessons" list for one learner: each module's lessons in order, with the learner's status. */
+import { registeredLesson } from '$lib/lessons/registry';
+import type { ContentIndex } from '$lib/server/content/content-index';
+import type { Db } from '$lib/server/db';
+import { selectLessonStatuses, type LessonStatus } from './progress';
+
+export interface CatalogLesson {
+	id: string;
+	title: string;
+	blurb: string;
+	steps: number;
+	href: string;
+	status: LessonStatus;
+}
+
+export async function catalogLessons({
+	db,
+	learnerId,
+	index
+}: {
+	db: Db;
+	learnerId: string;
+	index: ContentIndex;
+}): Promise<Record<string, CatalogLesson[]>> {
+	const out: Record<string, CatalogLesson[]> = {};
+	for (const mod of index.modules) {
+		const statuses = await selectLessonStatuses({ db, learnerId, moduleId: mod.id });
+		out[mod.id] = mod.lessons.flatMap((id) => {
+			const lesson = registeredLesson(id)?.lesson;
+			if (!lesson) return [];
+			return [
+				{
+					id,
+					title: lesson.title,
+					blurb: lesson.blurb,
+					steps: lesson.steps.length,
+					href: `/modules/${encodeURIComponent(mod.id)}/lessons/${encodeURIComponent(id)}`,
+					status: statuses.get(id) ?? { state: 'not-started' }
+				}
+			];
+		});
+	}
+	return out;
+}

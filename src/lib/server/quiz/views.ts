@@ -1,0 +1,272 @@
+/**
+ * Builds what quiz pages send to the browser, by explicit picking. Questions reach the page only through
+ * toPublicQuestion until they are graded; reviews are built only for graded attempts (or checked answers).
+ */
+import { passageView, type PassageView } from '$lib/content/passage';
+import { toPublicQuestion } from '$lib/content/public';
+import type { Question, Quiz } from '$lib/content/types';
+import { isAnswered } from '$lib/content/form-response';
+import type { Verdict } from '$lib/grading';
+import type { ContentIndex } from '$lib/server/content/content-index';
+import type {
+	AttemptQuestion,
+	AttemptReview,
+	AttemptSummary,
+	PublicAttempt,
+	PublicQuizInfo,
+	QuestionReview,
+	QuizProgress
+} from '$lib/quiz/types';
+import {
+	attemptOrders,
+	attemptQuestionIds,
+	storedResponse,
+	type AnswerRow,
+	type AttemptRow
+} from './attempts';
+import type { QuestionOrder } from './draw';
+import { closing, dueEnds, GRACE_MS, reviewOpen, WARNING_MS } from './timing';
+
+export const quizPath = (moduleId: string, quizId: string) =>
+	`/modules/${encodeURIComponent(moduleId)}/quizzes/${encodeURIComponent(quizId)}`;
+export const attemptPath = (a: Pick<AttemptRow, 'module_id' | 'quiz_id' | 'id'>) =>
+	`${quizPath(a.module_id, a.quiz_id)}/attempts/${encodeURIComponent(a.id)}`;
+export const reviewPath = (a: Pick<AttemptRow, 'module_id' | 'quiz_id' | 'id'>) => `${attemptPath(a)}/review`;
+
+export function quizInfo(content: ContentIndex, quiz: Quiz): PublicQuizInfo {
+	return {
+		moduleId: quiz.moduleId,
+		moduleTitle: content.module(quiz.moduleId)?.title ?? quiz.moduleId,
+		id: quiz.id,
+		title: quiz.title,
+		summary: quiz.summary,
+		itemCount: quiz.itemCount,
+		attemptsAllowed: quiz.attemptsAllowed,
+		timeLimitMinutes: quiz.timeLimitMinutes,
+		feedback: quiz.feedback,
+		passMark: quiz.passMark
+	};
+}
+
+export function attemptSummary(a: AttemptRow, now: Date): AttemptSummary {
+	const open = reviewOpen(a, now);
+	const due = dueEnds(a);
+	return {
+		id: a.id,
+		number: a.number,
+		status: a.status,
+		startedAt: a.started_at,
+		submittedAt: a.submitted_at,
+		submitReason: a.submit_reason,
+		reviewOpen: open,
+		reviewOpensAt: a.status === 'graded' && !open && due ? due.toISOString() : null,
+		// Under after-due the score, too, waits for the due date.
+		score: open ? a.score : null,
+		maxScore: open ? a.max_score : null,
+		percent: open && a.score !== null && a.max_score ? Math.round((100 * a.score) / a.max_score) : null,
+		passed: open && a.passed !== null ? a.passed === 1 : null
+	};
+}
+
+export function quizProgress(quiz: Quiz, attempts: AttemptRow[], now: Date): QuizProgress {
+	const mine = attempts
+		.filter((a) => a.module_id === quiz.moduleId && a.quiz_id === quiz.id)
+		.map((a) => attemptSummary(a, now));
+	const percents = mine.map((a) => a.percent).filter((p): p is number => p !== null);
+	return {
+		id: quiz.id,
+		title: quiz.title,
+		itemCount: quiz.itemCount,
+		attemptsAllowed: quiz.attemptsAllowed,
+		attemptsUsed: mine.length,
+		bestPercent: percents.length ? Math.max(...percents) : null,
+		passed: mine.some((a) => a.passed === true),
+		inProgress: mine.some((a) => a.status === 'open')
+	};
+}
+
+interface Drawn {
+	n: number;
+	question: Question;
+	order: QuestionOrder;
+	row: AnswerRow | undefined;
+}
+
+/** The attempt's questions that still exist in the content, in the order drawn. */
+function drawnQuestions(
+	content: ContentIndex,
+	attempt: AttemptRow,
+	answers: ReadonlyMap<string, AnswerRow>
+): Drawn[] {
+	const orders = attemptOrders(attempt);
+	const out: Drawn[] = [];
+	for (const id of attemptQuestionIds(attempt)) {
+		const question = content.question(attempt.module_id, id);
+		if (question) out.push({ n: out.length + 1, question, order: orders[id] ?? {}, row: answers.get(id) });
+	}
+	return out;
+}
+
+export function publicAttempt(input: {
+	content: ContentIndex;
+	quiz: Quiz;
+	attempt: AttemptRow;
+	answers: ReadonlyMap<string, AnswerRow>;
+	now: Date;
+}): PublicAttempt {
+	const { content, quiz, attempt, answers, now } = input;
+	const closes = closing(attempt);
+	const questions: AttemptQuestion[] = drawnQuestions(content, attempt, answers).map((d) => ({
+		n: d.n,
+		question: toPublicQuestion(d.question, d.order),
+		prefix: `q.${d.question.id}`,
+		response: storedResponse(d.row) ?? null,
+		revision: d.row?.revision ?? 0,
+		// Graded on its own under immediate feedback: this question's key may be shown, no other.
+		feedback: d.row?.checked_at ? questionReview(content, attempt.module_id, d) : null
+	}));
+	return {
+		id: attempt.id,
+		number: attempt.number,
+		quiz: quizInfo(content, quiz),
+		questions,
+		timer: closes
+			? {
+					endsAt: closes.at.toISOString(),
+					reason: closes.reason,
+					extensionMinutes: attempt.extension_minutes,
+					warningMs: WARNING_MS,
+					graceMs: GRACE_MS
+				}
+			: null,
+		serverNow: now.toISOString(),
+		saveUrl: `${attemptPath(attempt)}/answers`
+	};
+}
+
+const TRUE_FALSE = (b: unknown) => (b === true ? 'True' : b === false ? 'False' : String(b));
+
+function inOrder<T extends { id: string }>(list: readonly T[], order: readonly string[] | undefined): T[] {
+	if (!order) return [...list];
+	const rank = new Map(order.map((id, i) => [id, i]));
+	return [...list].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}
+
+function lines(q: Question, response: unknown, order: QuestionOrder): { yours: string[]; key: string[] } {
+	const text = (list: readonly { id: string; text: string }[], id: unknown) =>
+		list.find((x) => x.id === id)?.text ?? String(id);
+	const none = response === undefined || response === null;
+	switch (q.type) {
+		case 'single':
+			return { yours: none ? [] : [text(q.options, response)], key: [text(q.options, q.answer)] };
+		case 'multiple': {
+			const options = inOrder(q.options, order.options);
+			const chosen = Array.isArray(response) ? response : [];
+			return {
+				yours: options.filter((o) => chosen.includes(o.id)).map((o) => o.text),
+				key: options.filter((o) => q.answer.includes(o.id)).map((o) => o.text)
+			};
+		}
+		case 'true-false':
+			return { yours: none ? [] : [TRUE_FALSE(response)], key: [TRUE_FALSE(q.answer)] };
+		case 'ordering':
+			return {
+				yours: Array.isArray(response) ? response.map((id) => text(q.items, id)) : [],
+				key: q.answer.map((id) => text(q.items, id))
+			};
+		case 'matching': {
+			const pairs =
+				typeof response === 'object' && response !== null ? (response as Record<string, string>) : {};
+			const left = inOrder(q.left, order.left);
+			return {
+				yours: left
+					.filter((l) => Object.hasOwn(pairs, l.id))
+					.map((l) => `${l.text} → ${text(q.right, pairs[l.id])}`),
+				key: left.map((l) => `${l.text} → ${text(q.right, q.answer[l.id])}`)
+			};
+		}
+		case 'short-text':
+			return { yours: none ? [] : [String(response)], key: [q.answer] };
+		case 'numeric': {
+			const unit = q.unit ? ` ${q.unit}` : '';
+			const tolerance = q.tolerance ? ` (± ${q.tolerance})` : '';
+			return { yours: none ? [] : [`${String(response)}${unit}`], key: [`${q.answer}${tolerance}${unit}`] };
+		}
+		case 'evidence': {
+			const picks = Array.isArray(response) ? (response as number[]) : [];
+			return {
+				yours: picks.map((i) => q.sentences[i] ?? ''),
+				key: q.answer.map((i) => q.sentences[i] ?? '')
+			};
+		}
+	}
+}
+
+function questionReview(content: ContentIndex, moduleId: string, d: Drawn): QuestionReview {
+	const { question: q, row, order } = d;
+	const response = storedResponse(row);
+	const verdict: Verdict | null = row?.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
+	const { yours, key } = lines(q, response, order);
+	const citations = q.citations
+		.map((c) => {
+			const source = content.source(moduleId, c.source);
+			return source ? passageView(moduleId, source, c) : null;
+		})
+		.filter((p): p is PassageView => p !== null);
+	const chosen = (id: string) => (Array.isArray(response) ? response.includes(id) : response === id);
+	return {
+		n: d.n,
+		id: q.id,
+		type: q.type,
+		prompt: q.prompt,
+		claim: q.type === 'evidence' ? q.claim : null,
+		score: verdict?.score ?? 0,
+		correct: verdict?.correct ?? false,
+		partial: verdict?.partial ?? false,
+		answered: isAnswered(response),
+		yours,
+		key,
+		ordered: q.type === 'ordering',
+		accepted: q.type === 'short-text' ? [...q.accept] : [],
+		options:
+			q.type === 'single' || q.type === 'multiple'
+				? inOrder(q.options, order.options).map((o) => ({
+						text: o.text,
+						why: o.why,
+						chosen: chosen(o.id),
+						correct: q.type === 'single' ? q.answer === o.id : q.answer.includes(o.id)
+					}))
+				: [],
+		sentences:
+			q.type === 'evidence'
+				? q.sentences.map((text, i) => ({
+						text,
+						chosen: Array.isArray(response) && response.includes(i),
+						supports: q.answer.includes(i)
+					}))
+				: [],
+		// Single choice already shows every option's why; other types' targeted feedback goes here.
+		feedback: q.type === 'single' ? null : (verdict?.feedback ?? null),
+		explanation: q.explanation,
+		citations
+	};
+}
+
+/** The full review of a graded attempt. Callers check reviewOpen() first. */
+export function attemptReview(input: {
+	content: ContentIndex;
+	quiz: Quiz;
+	attempt: AttemptRow;
+	answers: ReadonlyMap<string, AnswerRow>;
+	now: Date;
+}): AttemptReview {
+	const { content, quiz, attempt, answers, now } = input;
+	if (!reviewOpen(attempt, now)) throw new Error('attemptReview() called before the review is open');
+	return {
+		quiz: quizInfo(content, quiz),
+		attempt: attemptSummary(attempt, now),
+		questions: drawnQuestions(content, attempt, answers).map((d) =>
+			questionReview(content, attempt.module_id, d)
+		)
+	};
+}

@@ -1,0 +1,46 @@
+/**
+ * Autosave: POST {questionId, response, revision} as JSON → 200 {stored, revision, savedAt}, or a 4xx
+ * {message} that changed nothing. JSON only, so a cross-site form cannot post here (and a cross-site fetch
+ * with this content type needs a CORS preflight we never grant).
+ */
+import { json } from '@sveltejs/kit';
+import { appContent } from '$lib/server/content/app-content';
+import { appDb } from '$lib/server/db';
+import { findAttempt, saveAnswer } from '$lib/server/quiz/attempts';
+import type { RequestHandler } from './$types';
+
+const MAX_BODY = 16 * 1024;
+
+const refuse = (status: number, message: string) => json({ message }, { status });
+
+export const POST: RequestHandler = async ({ request, params, locals }) => {
+	if (!request.headers.get('content-type')?.startsWith('application/json'))
+		return refuse(415, 'Send the answer as application/json.');
+	const text = await request.text();
+	if (text.length > MAX_BODY) return refuse(413, 'That answer is too large.');
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return refuse(400, 'The body is not valid JSON.');
+	}
+	const { questionId, response, revision } = (body ?? {}) as Record<string, unknown>;
+	if (typeof questionId !== 'string' || typeof revision !== 'number' || response === undefined)
+		return refuse(400, 'Expected {questionId, response, revision}.');
+	const db = appDb();
+	const attempt = await findAttempt({ db, learnerId: locals.learner.id, attemptId: params.attempt });
+	if (!attempt || attempt.module_id !== params.module || attempt.quiz_id !== params.quiz)
+		return refuse(404, 'No such attempt.');
+	const saved = await saveAnswer({
+		db,
+		content: appContent(),
+		learnerId: locals.learner.id,
+		attemptId: attempt.id,
+		questionId,
+		response,
+		revision,
+		now: locals.now
+	});
+	if (!saved.ok) return refuse(saved.status, saved.message);
+	return json({ stored: saved.stored, revision: saved.revision, savedAt: saved.savedAt });
+};
