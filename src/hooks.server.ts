@@ -8,7 +8,7 @@ import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
-import { startSweeper } from '$lib/server/sweeper';
+import { startSweeper, sweepTasks } from '$lib/server/sweeper';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
 import { testHooksFromEnv } from '$lib/server/test-hooks';
 
@@ -17,8 +17,9 @@ const testHooks = testHooksFromEnv();
 
 /** Runs once before the server accepts requests: invalid content or a failed migration stops start-up. */
 export const init: ServerInit = async () => {
+	let content;
 	try {
-		loadAppContent();
+		content = loadAppContent();
 	} catch (e) {
 		// In production, print the located problems plainly and stop; in dev, let Vite show the error.
 		if (dev || !(e instanceof InvalidContentError)) throw e;
@@ -26,8 +27,8 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	const db = await openAppDb();
-	// Ends expired sessions (and, with quizzes, attempts past their deadline) without any client.
-	startSweeper({ db });
+	// Grades quiz attempts past their deadline and ends expired sessions, without any client.
+	startSweeper({ db, tasks: sweepTasks(content) });
 };
 
 const YEAR_S = 365 * 24 * 60 * 60;

@@ -17,7 +17,39 @@ export interface LearnerKeyedTable {
 	merge?: (trx: Kysely<Database>, from: string, to: string) => Promise<void>;
 }
 
-export const learnerKeyedTables: readonly LearnerKeyedTable[] = [];
+export const learnerKeyedTables: readonly LearnerKeyedTable[] = [
+	{
+		// Attempts are numbered 1, 2, … per learner and quiz (a unique key): moved attempts continue after
+		// the account's own. Their answers follow through attempt_id.
+		table: 'quiz_attempts',
+		column: 'learner_id',
+		merge: async (trx, from, to) => {
+			const highest = await trx
+				.selectFrom('quiz_attempts')
+				.select(['module_id', 'quiz_id', (eb) => eb.fn.max('number').as('top')])
+				.where('learner_id', '=', to)
+				.groupBy(['module_id', 'quiz_id'])
+				.execute();
+			const next = new Map(highest.map((h) => [`${h.module_id}/${h.quiz_id}`, Number(h.top)]));
+			const moving = await trx
+				.selectFrom('quiz_attempts')
+				.select(['id', 'module_id', 'quiz_id'])
+				.where('learner_id', '=', from)
+				.orderBy('number')
+				.execute();
+			for (const a of moving) {
+				const key = `${a.module_id}/${a.quiz_id}`;
+				const number = (next.get(key) ?? 0) + 1;
+				next.set(key, number);
+				await trx
+					.updateTable('quiz_attempts')
+					.set({ learner_id: to, number })
+					.where('id', '=', a.id)
+					.execute();
+			}
+		}
+	}
+];
 
 export async function mergeLearners(
 	trx: Kysely<Database>,

@@ -3,7 +3,8 @@ import { signIn, signUp } from './auth/accounts';
 import { TEST_PARAMS } from './auth/password';
 import type { Db } from './db';
 import { testEngines } from './db/test-databases';
-import { sweepOnce, type SweepTask } from './sweeper';
+import { ContentIndex } from './content/content-index';
+import { sweepOnce, sweepTasks, type SweepTask } from './sweeper';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const DAY = 24 * 60 * 60_000;
@@ -26,12 +27,15 @@ describe.each(testEngines())('sweeper on %s', (engine) => {
 		});
 		await signIn(db, { ...base, username: 'ana', password: 'wrong password' });
 		const later = new Date(T0.getTime() + 3 * DAY);
-		expect(await sweepOnce(db, new Date(T0.getTime() + 60_000))).toEqual({
-			'expired sessions': 0,
-			'old sign-in failures': 0
+		const tasks = sweepTasks(new ContentIndex([]));
+		const none = { 'quiz attempts past their deadline': 0, 'expired sessions': 0, 'old sign-in failures': 0 };
+		expect(await sweepOnce(db, new Date(T0.getTime() + 60_000), tasks)).toEqual(none);
+		expect(await sweepOnce(db, later, tasks)).toEqual({
+			...none,
+			'expired sessions': 1,
+			'old sign-in failures': 2
 		});
-		expect(await sweepOnce(db, later)).toEqual({ 'expired sessions': 1, 'old sign-in failures': 2 });
-		expect(await sweepOnce(db, later)).toEqual({ 'expired sessions': 0, 'old sign-in failures': 0 });
+		expect(await sweepOnce(db, later, tasks)).toEqual(none);
 	});
 
 	it('reports a failing task without stopping the others', async () => {

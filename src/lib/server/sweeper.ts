@@ -7,6 +7,8 @@
 import type { Db } from './db';
 import { deleteExpiredSessions } from './auth/sessions';
 import { throttlePolicy } from './auth/config';
+import type { ContentIndex } from './content/content-index';
+import { settleExpiredAttempts } from './quiz/deadlines';
 
 export interface SweepTask {
 	name: string;
@@ -14,7 +16,17 @@ export interface SweepTask {
 	run(db: Db, now: Date): Promise<number>;
 }
 
-export const sweepTasks: readonly SweepTask[] = [
+export function sweepTasks(content: ContentIndex): SweepTask[] {
+	return [
+		{
+			name: 'quiz attempts past their deadline',
+			run: (db, now) => settleExpiredAttempts({ db, content, now })
+		},
+		...housekeeping
+	];
+}
+
+const housekeeping: SweepTask[] = [
 	{
 		name: 'expired sessions',
 		run: (db, now) => deleteExpiredSessions(db, now)
@@ -36,7 +48,7 @@ export const sweepTasks: readonly SweepTask[] = [
 export async function sweepOnce(
 	db: Db,
 	now: Date,
-	tasks: readonly SweepTask[] = sweepTasks
+	tasks: readonly SweepTask[]
 ): Promise<Record<string, number | Error>> {
 	const results: Record<string, number | Error> = {};
 	for (const task of tasks) {
@@ -55,13 +67,13 @@ export async function sweepOnce(
  */
 export function startSweeper({
 	db,
+	tasks,
 	intervalMs = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60) * 1000,
-	tasks = sweepTasks,
 	log = (message: string) => console.error(message)
 }: {
 	db: Db;
+	tasks: readonly SweepTask[];
 	intervalMs?: number;
-	tasks?: readonly SweepTask[];
 	log?: (message: string) => void;
 }): () => void {
 	if (!(intervalMs > 0)) return () => {};

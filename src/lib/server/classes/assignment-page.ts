@@ -7,7 +7,7 @@ export function formOptions(targets: readonly AssignableTarget[]) {
 	return {
 		targets: targets.map((t) => ({
 			key: t.key,
-			label: t.kind === 'module' ? `${KIND_LABELS.module}: ${t.title}` : `${KIND_LABELS[t.kind]}: ${t.title}`,
+			label: t.kind === 'quiz' ? t.title : `${KIND_LABELS[t.kind]}: ${t.title}`,
 			group: t.moduleTitle
 		})),
 		feedbackPolicies: FEEDBACK_POLICIES,

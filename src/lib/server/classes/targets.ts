@@ -32,7 +32,7 @@ export function targetKey(kind: AssignmentKind, moduleId: string, targetId: stri
 }
 
 export function assignableTargets(content: ContentIndex): AssignableTarget[] {
-	return content.modules.flatMap((m) => [
+	return content.modules.flatMap((m): AssignableTarget[] => [
 		{
 			key: targetKey('module', m.id, null),
 			kind: 'module',
@@ -48,6 +48,14 @@ export function assignableTargets(content: ContentIndex): AssignableTarget[] {
 			targetId: id,
 			title: idToTitle(id),
 			moduleTitle: m.title
+		})),
+		...m.quizzes.map((q): AssignableTarget => ({
+			key: targetKey('quiz', m.id, q.id),
+			kind: 'quiz',
+			moduleId: m.id,
+			targetId: q.id,
+			title: q.title,
+			moduleTitle: m.title
 		}))
 	]);
 }
@@ -58,6 +66,7 @@ export function targetTitle(
 	a: { kind: AssignmentKind; moduleId: string; targetId: string | null }
 ): string {
 	const found = targets.find((t) => t.key === targetKey(a.kind, a.moduleId, a.targetId));
-	if (found) return a.kind === 'module' ? found.title : `${KIND_LABELS[a.kind]}: ${found.title}`;
+	// Quiz titles name themselves ("Quiz: the actors' positions", "Final module quiz").
+	if (found) return a.kind === 'lesson' ? `${KIND_LABELS.lesson}: ${found.title}` : found.title;
 	return a.kind === 'module' ? a.moduleId : `${KIND_LABELS[a.kind]}: ${idToTitle(a.targetId ?? '')}`;
 }

@@ -2,7 +2,8 @@
  * The per-student summary of work on an assignment, which the status columns read. Lessons and quizzes
  * report into it when the work was started from an assignment: recordStarted() on the first start,
  * recordSubmitted() on every submission (by the student or by the server at a deadline). Both are
- * idempotent: replaying a report changes nothing more.
+ * idempotent: replaying a report changes nothing more. Call them inside the caller's transaction (they
+ * read, then write).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
@@ -56,6 +57,49 @@ export async function recordSubmitted(
 			late: replaceSubmission ? (late ? 1 : 0) : row.late,
 			score: best,
 			started_at: row.started_at !== null && row.started_at < at ? row.started_at : at,
+			updated_at: at
+		})
+		.where('assignment_id', '=', assignmentId)
+		.where('user_id', '=', userId)
+		.execute();
+}
+
+/**
+ * For work made of parts (a whole module): the summary as it now stands. The first time it becomes
+ * complete sets the submission time and lateness; later parts only move the score.
+ */
+export async function setWork(
+	db: Kysely<Database>,
+	{
+		assignmentId,
+		userId,
+		at,
+		submitted,
+		late,
+		score
+	}: {
+		assignmentId: string;
+		userId: string;
+		at: string;
+		submitted: boolean;
+		late: boolean;
+		score: number | null;
+	}
+): Promise<void> {
+	await recordStarted(db, { assignmentId, userId, at });
+	const row = await db
+		.selectFrom('assignment_work')
+		.selectAll()
+		.where('assignment_id', '=', assignmentId)
+		.where('user_id', '=', userId)
+		.executeTakeFirstOrThrow();
+	const firstCompletion = submitted && row.submitted_at === null;
+	await db
+		.updateTable('assignment_work')
+		.set({
+			submitted_at: firstCompletion ? at : row.submitted_at,
+			late: firstCompletion ? (late ? 1 : 0) : row.late,
+			score,
 			updated_at: at
 		})
 		.where('assignment_id', '=', assignmentId)

@@ -44,6 +44,12 @@ export interface QuizAttemptTable {
 	max_score: number | null;
 	/** 0/1 */
 	passed: number | null;
+	/** The assignment this attempt was started from (issue 5), or null for self-study. */
+	assignment_id: string | null;
+	/** 1 when the assignment accepts late work: due_at then marks the submission late instead of closing it. */
+	accept_late: number;
+	/** Under after-due feedback, when the review opens (the class's last due date); null = due_at + extension. */
+	review_opens_at: string | null;
 }
 
 /** One learner answer per attempt and question, upserted by autosave; the verdict is written at grading. */

@@ -25,7 +25,7 @@ import {
 	type AttemptRow
 } from './attempts';
 import type { QuestionOrder } from './draw';
-import { closing, dueEnds, GRACE_MS, reviewOpen, WARNING_MS } from './timing';
+import { closing, GRACE_MS, reviewOpen, reviewOpensAt, WARNING_MS } from './timing';
 
 export const quizPath = (moduleId: string, quizId: string) =>
 	`/modules/${encodeURIComponent(moduleId)}/quizzes/${encodeURIComponent(quizId)}`;
@@ -50,7 +50,7 @@ export function quizInfo(content: ContentIndex, quiz: Quiz): PublicQuizInfo {
 
 export function attemptSummary(a: AttemptRow, now: Date): AttemptSummary {
 	const open = reviewOpen(a, now);
-	const due = dueEnds(a);
+	const due = reviewOpensAt(a);
 	return {
 		id: a.id,
 		number: a.number,
