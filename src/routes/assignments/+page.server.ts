@@ -1,4 +1,5 @@
 import { requireStudent } from '$lib/server/auth/request';
+import { settleAssignmentAttempts } from '$lib/server/classes/assigned-quizzes';
 import { studentAssignments, visibleScore } from '$lib/server/classes/assignments';
 import { classesOfStudent } from '$lib/server/classes/classes';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
@@ -10,7 +11,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireStudent(event);
 	const db = appDb();
-	const targets = assignableTargets(appContent());
+	const content = appContent();
+	const targets = assignableTargets(content);
+	// Finalize-on-read: this student's attempts past their deadline are graded before statuses are read.
+	await settleAssignmentAttempts({ db, content, now: event.locals.now, learnerId: event.locals.learner.id });
 	const mine = await studentAssignments(db, { userId: user.id, now: event.locals.now });
 	const classes = await classesOfStudent(db, { userId: user.id });
 	return {

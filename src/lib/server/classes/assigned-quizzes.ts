@@ -55,25 +55,51 @@ export async function assignmentAttempts({
 	return Promise.all(rows.map((attempt) => settleAttempt({ db, content, attempt, now })));
 }
 
-/** Every student's open attempts under an assignment, settled if expired (the instructor's view reads this). */
-export async function settleAssignment({
+/**
+ * Open assignment attempts past their deadline, graded before a status is read (finalize-on-read): one
+ * assignment's (the instructor's views) or one learner's (My assignments). The sweeper does the same on a
+ * timer; whichever comes first grades, the other finds nothing to do.
+ */
+export async function settleAssignmentAttempts({
 	db,
 	content,
+	now,
 	assignmentId,
-	now
+	learnerId
 }: {
 	db: Db;
 	content: ContentIndex;
-	assignmentId: string;
 	now: Date;
+	assignmentId?: string;
+	learnerId?: string;
 }): Promise<void> {
-	const open = await db.kysely
+	let query = db.kysely
 		.selectFrom('quiz_attempts')
 		.selectAll()
-		.where('assignment_id', '=', assignmentId)
 		.where('status', '=', 'open')
+		.where('assignment_id', 'is not', null);
+	if (assignmentId) query = query.where('assignment_id', '=', assignmentId);
+	if (learnerId) query = query.where('learner_id', '=', learnerId);
+	for (const attempt of await query.execute()) await settleAttempt({ db, content, attempt, now });
+}
+
+/** For a whole-module assignment: how many of its quizzes each student has a graded attempt at. */
+export async function quizzesDone(
+	db: Db,
+	{ assignmentId }: { assignmentId: string }
+): Promise<Map<string, number>> {
+	const rows = await db.kysely
+		.selectFrom('quiz_attempts')
+		.innerJoin('learners', 'learners.id', 'quiz_attempts.learner_id')
+		.select([
+			'learners.user_id',
+			(eb) => eb.fn.count<string | number>('quiz_attempts.quiz_id').distinct().as('done')
+		])
+		.where('quiz_attempts.assignment_id', '=', assignmentId)
+		.where('quiz_attempts.status', '=', 'graded')
+		.groupBy('learners.user_id')
 		.execute();
-	for (const attempt of open) await settleAttempt({ db, content, attempt, now });
+	return new Map(rows.filter((r) => r.user_id).map((r) => [r.user_id!, Number(r.done)]));
 }
 
 /**

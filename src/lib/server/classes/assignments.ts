@@ -108,10 +108,10 @@ export function parseAssignmentForm(
 		errors.dueAt = 'The due date must be after the open date.';
 	const attempts = optionalInt(get('attemptsAllowed'), 1, MAX_ATTEMPTS);
 	if (attempts === 'bad')
-		errors.attemptsAllowed = `Enter a whole number from 1 to ${MAX_ATTEMPTS}, or leave it empty for unlimited.`;
+		errors.attemptsAllowed = `Enter a whole number from 1 to ${MAX_ATTEMPTS}, or leave it empty for each quiz's own setting.`;
 	const limit = optionalInt(get('timeLimitMinutes'), 1, MAX_TIME_LIMIT_MINUTES);
 	if (limit === 'bad')
-		errors.timeLimitMinutes = `Enter minutes from 1 to ${MAX_TIME_LIMIT_MINUTES}, or leave it empty for no limit.`;
+		errors.timeLimitMinutes = `Enter minutes from 1 to ${MAX_TIME_LIMIT_MINUTES}, or leave it empty for each quiz's own setting.`;
 	const feedback = get('feedbackPolicy');
 	if (!(feedback in FEEDBACK_POLICIES)) errors.feedbackPolicy = 'Choose when students see feedback.';
 	const late = get('latePolicy');

@@ -180,9 +180,9 @@ export interface AssignmentTable {
 	target_id: string | null;
 	opens_at: string;
 	due_at: string;
-	/** null = unlimited. */
+	/** null = each quiz's own setting. */
 	attempts_allowed: number | null;
-	/** null = untimed. */
+	/** null = each quiz's own setting. */
 	time_limit_minutes: number | null;
 	feedback_policy: FeedbackPolicy;
 	late_policy: LatePolicy;

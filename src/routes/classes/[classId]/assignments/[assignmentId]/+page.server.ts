@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { assignedQuizzes, quizzesDone, settleAssignmentAttempts } from '$lib/server/classes/assigned-quizzes';
 import { echoAssignmentForm, formOptions } from '$lib/server/classes/assignment-page';
 import {
 	assignmentProgress,
@@ -21,8 +22,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { classId, assignmentId } = event.params;
 	const { assignment } = await requireOwnedAssignment(event, classId, assignmentId);
-	const targets = assignableTargets(appContent());
-	const progress = await assignmentProgress(appDb(), { assignment, now: event.locals.now });
+	const content = appContent();
+	const db = appDb();
+	const now = event.locals.now;
+	const targets = assignableTargets(content);
+	// Finalize-on-read: attempts past their deadline are graded before the progress is read.
+	await settleAssignmentAttempts({ db, content, now, assignmentId });
+	const progress = await assignmentProgress(db, { assignment, now });
+	const moduleQuizzes = assignment.kind === 'module' ? assignedQuizzes(content, assignment).length : 0;
+	const done = moduleQuizzes ? await quizzesDone(db, { assignmentId }) : new Map<string, number>();
 	return {
 		klass: { id: classId, name: assignment.className },
 		assignment: {
@@ -44,8 +52,10 @@ export const load: PageServerLoad = async (event) => {
 			dueAt: p.dueAt,
 			extended: p.extensionDueAt !== null,
 			submittedAt: p.submittedAt,
-			score: p.score
+			score: p.score,
+			quizzesDone: done.get(p.userId) ?? 0
 		})),
+		moduleQuizzes,
 		...formOptions(targets),
 		values: {
 			target: targetKey(assignment.kind, assignment.moduleId, assignment.targetId),
