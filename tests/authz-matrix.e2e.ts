@@ -40,6 +40,10 @@ interface World {
 	/** Removed from class A by the remove row. */
 	victimId: string;
 	studentAId: string;
+	/** The final quiz assigned to class A, and student A's attempt at it (with one of its question ids). */
+	quizAssignmentA: string;
+	attemptPath: string;
+	questionId: string;
 }
 
 type Expect = Record<Role, number>;
@@ -51,6 +55,7 @@ interface Row {
 	path: (w: World) => string;
 	form?: (w: World) => Record<string, string>;
 	multipart?: (w: World) => Record<string, string>;
+	json?: (w: World) => unknown;
 	/** Tells two rows for the same route apart in the test titles. */
 	note?: string;
 	/** Run each signed-in cell in a fresh session of that role (for rows that end the session). */
@@ -264,6 +269,74 @@ const rows: Row[] = [
 		method: 'GET',
 		path: (w) => `/assignments/${w.assignmentA}`,
 		expect: { anonymous: 303, studentA: 200, studentB: 404, instructorB: 403, instructorA: 403 }
+	},
+	{
+		route: '/assignments/[assignmentId]',
+		method: 'POST',
+		action: 'start',
+		path: (w) => `/assignments/${w.quizAssignmentA}?/start`,
+		form: () => ({ quiz: 'final' }),
+		expect: { anonymous: 401, studentA: 303, studentB: 404, instructorB: 403, instructorA: 403 }
+	},
+	// Quizzes (issue 4): self-study is open to everyone; an attempt is its learner's alone, whoever asks.
+	{
+		route: '/modules/[module]/quizzes/[quiz]',
+		method: 'GET',
+		path: () => '/modules/treaty-2024/quizzes/actors',
+		expect: all(200)
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]',
+		method: 'POST',
+		action: 'start',
+		path: () => '/modules/treaty-2024/quizzes/actors?/start',
+		form: () => ({}),
+		expect: all(303)
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]',
+		method: 'GET',
+		path: (w) => w.attemptPath,
+		expect: { ...all(404), studentA: 200 }
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]',
+		method: 'POST',
+		action: 'save',
+		path: (w) => `${w.attemptPath}?/save`,
+		form: () => ({}),
+		expect: { ...all(404), studentA: 200 }
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]',
+		method: 'POST',
+		action: 'check',
+		path: (w) => `${w.attemptPath}?/check`,
+		form: (w) => ({ check: w.questionId }),
+		// The assignment's after-due feedback has no per-question checks: refused, but only for the owner.
+		expect: { ...all(404), studentA: 409 }
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]/answers',
+		method: 'POST',
+		path: (w) => `${w.attemptPath}/answers`,
+		json: (w) => ({ questionId: w.questionId, response: null, revision: 1 }),
+		expect: { ...all(404), studentA: 200 }
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]/review',
+		method: 'GET',
+		path: (w) => `${w.attemptPath}/review`,
+		// Open attempt: the owner is sent back to it.
+		expect: { ...all(404), studentA: 303 }
+	},
+	{
+		route: '/modules/[module]/quizzes/[quiz]/attempts/[attempt]',
+		method: 'POST',
+		action: 'submit',
+		path: (w) => `${w.attemptPath}?/submit`,
+		form: () => ({ confirm: 'yes' }),
+		expect: { ...all(404), studentA: 303 }
 	}
 ];
 
@@ -334,6 +407,20 @@ test.describe('authorization matrix', () => {
 		const assignmentA = await createAssignmentApi(instructorA, classA.id, { dueAt: future(7) });
 		const disposableA = await createAssignmentApi(instructorA, classA.id, { dueAt: future(7) });
 		const assignmentB = await createAssignmentApi(instructorB, classB.id, { dueAt: future(7) });
+		const quizAssignmentA = await createAssignmentApi(instructorA, classA.id, {
+			target: 'quiz:treaty-2024:final',
+			dueAt: future(7),
+			feedbackPolicy: 'after-due'
+		});
+		const started = await studentA.api.post(`/assignments/${quizAssignmentA}?/start`, {
+			form: { quiz: 'final' },
+			maxRedirects: 0
+		});
+		expect(started.status()).toBe(303);
+		const attemptPath = started.headers()['location']!;
+		const attemptHtml = await (await studentA.api.get(attemptPath)).text();
+		const questionId = /data-question-id="([^"]+)"/.exec(attemptHtml)?.[1];
+		expect(questionId, 'a question on the attempt page').toBeTruthy();
 		// Member ids, read from the owner's roster forms.
 		const rosterHtml = await (await instructorA.api.get(`/classes/${classA.id}`)).text();
 		const idOf = (account: Account) => {
@@ -351,7 +438,10 @@ test.describe('authorization matrix', () => {
 			assignmentB,
 			disposableA,
 			victimId: idOf(victim),
-			studentAId: idOf(studentA)
+			studentAId: idOf(studentA),
+			quizAssignmentA,
+			attemptPath,
+			questionId: questionId!
 		};
 	});
 
@@ -369,7 +459,11 @@ test.describe('authorization matrix', () => {
 						? await api.get(path, { maxRedirects: 0 })
 						: await api.post(path, {
 								maxRedirects: 0,
-								...(row.multipart ? { multipart: row.multipart(world) } : { form: row.form?.(world) ?? {} })
+								...(row.json
+									? { data: row.json(world), headers: { 'content-type': 'application/json' } }
+									: row.multipart
+										? { multipart: row.multipart(world) }
+										: { form: row.form?.(world) ?? {} })
 							});
 				const body = response.status() >= 400 ? (await response.text()).slice(0, 300) : '';
 				expect(response.status(), `${label}\n${body}`).toBe(row.expect[role]);

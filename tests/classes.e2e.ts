@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { answer, questionsOnPage } from './quiz-helpers';
 import {
 	client,
 	createAssignmentApi,
@@ -18,14 +19,14 @@ const SHOTS = '/tmp/shots';
 const DAY = 24 * 60 * 60_000;
 
 // Long journeys (several browsers, sign-ups and an axe pass per state) on a shared 2-core machine.
-const JOURNEY_TIMEOUT = 90_000;
+const JOURNEY_TIMEOUT = 180_000;
 
 test.describe('classes journey', () => {
 	// Local time must be the reader's, not the server's: run the browsers far from UTC.
 	test.use({ timezoneId: 'America/New_York' });
 	test.describe.configure({ timeout: JOURNEY_TIMEOUT });
 
-	test('an instructor signs up, creates a class and assigns the module due tomorrow; a student joins with the code; another instructor cannot see it', async ({
+	test('an instructor signs up, creates a class and assigns the final quiz due tomorrow; a student joins with the code and takes it; the instructor sees the score; another instructor cannot see it', async ({
 		page,
 		browser
 	}) => {
@@ -61,12 +62,12 @@ test.describe('classes journey', () => {
 			const p = (n: number) => String(n).padStart(2, '0');
 			return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T17:00`;
 		}, tomorrow.getTime());
-		await page.getByLabel('What to assign').selectOption('module:treaty-2024');
+		await page.getByLabel('What to assign').selectOption({ label: 'Final module quiz' });
 		await page.getByLabel('Due', { exact: true }).fill(dueLocal);
-		await page.getByLabel('Score and answers once the due date has passed for everyone').check();
+		await page.getByLabel('Score and answers right after submitting').check();
 		await page.getByLabel('Refuse work after the due date').check();
 		await page.getByRole('button', { name: 'Assign' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: /Russia–North Korea Treaty/ })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Final module quiz' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Progress: 0 of 0 submitted' })).toBeVisible();
 		// Shown back in New York time: 5:00 PM on that day.
 		await expect(page.locator('dd time').nth(1)).toContainText(/5:00\s?PM/);
@@ -97,7 +98,7 @@ test.describe('classes journey', () => {
 
 		await student.getByRole('link', { name: 'My assignments' }).first().click();
 		await expect(student.getByRole('heading', { level: 1, name: 'My assignments' })).toBeVisible();
-		const row = student.getByRole('row', { name: /Russia–North Korea Treaty/ });
+		const row = student.getByRole('row', { name: /Final module quiz/ });
 		await expect(row.getByText('Not started')).toBeVisible();
 		await expect(row.locator('time').nth(1)).toContainText(
 			new RegExp(`\\b${Number(dueLocal.slice(8, 10))}\\b.*5:00\\s?PM`)
@@ -107,9 +108,31 @@ test.describe('classes journey', () => {
 		await student.screenshot({ path: `${SHOTS}/classes-my-assignments.png`, fullPage: true });
 
 		await row.getByRole('link').click();
-		await expect(student.getByRole('heading', { level: 1, name: /Russia–North Korea Treaty/ })).toBeVisible();
+		await expect(student.getByRole('heading', { level: 1, name: 'Final module quiz' })).toBeVisible();
 		await expect(student.getByText('Refuse work after the due date')).toBeVisible();
 		await expectNoAxeViolations(student);
+
+		// The student takes the quiz from the assignment: every question answered, then submitted.
+		await student.getByRole('button', { name: 'Start the quiz' }).click();
+		await expect(student).toHaveURL(/\/attempts\/[0-9a-f-]{36}$/);
+		await expect(student.getByText(/^Assignment attempt/)).toBeVisible();
+		const questions = await questionsOnPage(student);
+		expect(questions).toHaveLength(20);
+		for (const q of questions) await answer(q);
+		await student.getByRole('button', { name: 'Submit quiz…' }).click();
+		await student.getByRole('button', { name: 'Submit now' }).click();
+		await expect(student).toHaveURL(/\/review$/);
+		const reviewUrl = student.url();
+		const result = student.getByRole('heading', { level: 2, name: /^(Passed|Not passed yet): \d+%$/ });
+		await expect(result).toBeVisible();
+		const percent = /(\d+)%/.exec((await result.textContent())!)![1];
+		await expectNoAxeViolations(student);
+		await student.getByRole('link', { name: 'Back to the assignment' }).click();
+		await expect(student.getByText(`Attempt 1: ${percent}%`)).toBeVisible();
+		await student.goto('/assignments');
+		const done = student.getByRole('row', { name: /Final module quiz/ });
+		await expect(done.getByText('Submitted', { exact: true })).toBeVisible();
+		await expect(done.getByText(`${percent}%`)).toBeVisible();
 
 		// The instructor sees the student on the roster and in the assignment's progress.
 		await page.goto(classUrl);
@@ -118,7 +141,11 @@ test.describe('classes journey', () => {
 		await expectNoAxeViolations(page);
 		await page.screenshot({ path: `${SHOTS}/classes-roster.png`, fullPage: true });
 		await page.goto(assignmentUrl);
-		await expect(page.getByRole('row', { name: /Ana López/ }).getByText('Not started')).toBeVisible();
+		const progress = page.getByRole('row', { name: /Ana López/ });
+		await expect(progress.getByText('Submitted', { exact: true })).toBeVisible();
+		await expect(progress.getByText(`${percent}%`)).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Progress: 1 of 1 submitted' })).toBeVisible();
+		await expectNoAxeViolations(page);
 
 		// Another instructor, and a student of another class, get 404s for all of it.
 		const other = await signUpApi('instructor', 'other');
@@ -134,6 +161,11 @@ test.describe('classes journey', () => {
 		const response = await otherPage.goto(classUrl);
 		expect(response?.status()).toBe(404);
 		await expect(otherPage.getByText('No such class')).toBeVisible();
+		// Nor is the score anywhere in the other instructor's own views.
+		await otherPage.goto('/classes');
+		await expect(otherPage.getByText('History 10B')).toHaveCount(0);
+		// And the student's graded attempt is theirs alone.
+		expect((await other.api.get(reviewUrl, { maxRedirects: 0 })).status()).toBe(404);
 		await studentContext.close();
 	});
 
@@ -328,6 +360,106 @@ test.describe('deadlines and extensions on a test clock', () => {
 		await expect(teacherPage.getByText('Extension removed.')).toBeVisible();
 		await anaContext.close();
 		await teacherContext.close();
+	});
+});
+
+test.describe('quiz deadlines on a test clock', () => {
+	test.describe.configure({ timeout: JOURNEY_TIMEOUT });
+
+	test('an attempt still open at the due date is graded by the server from its saved answers; nobody submits it', async ({
+		browser
+	}) => {
+		const teacher = await signUpApi('instructor');
+		const klass = await createClassApi(teacher, 'Deadline 12');
+		const ana = await signUpApi('student', 'ana');
+		await joinApi(ana, klass.joinCode);
+		// Due in two hours, with a ten-hour time limit: the due date is what closes the attempt.
+		const due = new Date(Math.ceil((Date.now() + 2 * 60 * 60_000) / 60_000) * 60_000);
+		const assignmentId = await createAssignmentApi(teacher, klass.id, {
+			target: 'quiz:treaty-2024:final',
+			dueAt: due,
+			latePolicy: 'refuse',
+			feedbackPolicy: 'on-submit',
+			timeLimitMinutes: '600'
+		});
+
+		// Ana starts the quiz, answers three questions (autosaved) and walks away.
+		const anaContext = await browser.newContext();
+		const anaPage = await anaContext.newPage();
+		await signInPage(anaPage, ana.username);
+		await anaPage.goto(`/assignments/${assignmentId}`);
+		await anaPage.getByRole('button', { name: 'Start the quiz' }).click();
+		await expect(anaPage).toHaveURL(/\/attempts\//);
+		const attemptUrl = anaPage.url();
+		for (const q of (await questionsOnPage(anaPage)).slice(0, 3)) {
+			await answer(q);
+			await expect(q.section.locator('.note')).toHaveText('Saved.', { timeout: 5_000 });
+		}
+		await anaPage.goto('/assignments');
+		await expect(
+			anaPage.getByRole('row', { name: /Final module quiz/ }).getByText('In progress')
+		).toBeVisible();
+
+		// A minute past the due date (the test clock), the instructor opens the assignment: the attempt has
+		// been graded at the due date, on time, without Ana submitting.
+		const after = new Date(due.getTime() + 60_000).toISOString();
+		const teacherContext = await browser.newContext({ extraHTTPHeaders: { 'x-test-now': after } });
+		const teacherPage = await teacherContext.newPage();
+		await signInPage(teacherPage, teacher.username);
+		await teacherPage.goto(`/classes/${klass.id}/assignments/${assignmentId}`);
+		const row = teacherPage.getByRole('row', { name: new RegExp(ana.username) });
+		await expect(row.getByText('Submitted', { exact: true })).toBeVisible();
+		await expect(row.getByText(/^\d+%$/)).toBeVisible();
+		await expectNoAxeViolations(teacherPage);
+
+		// Ana, coming back, lands on the review: the due date passed, her saved answers were graded.
+		await anaContext.setExtraHTTPHeaders({ 'x-test-now': after });
+		await anaPage.goto(attemptUrl);
+		await expect(anaPage).toHaveURL(/\/review$/);
+		await expect(anaPage.getByText(/The due date passed/)).toBeVisible();
+		// And she cannot start again: the due date has passed and late work is refused.
+		await anaPage.goto(`/assignments/${assignmentId}`);
+		await expect(anaPage.getByText('The due date has passed and late work is not accepted.')).toBeVisible();
+		await expect(anaPage.getByRole('button', { name: /Start/ })).toHaveCount(0);
+		const refused = await ana.api.post(`/assignments/${assignmentId}?/start`, {
+			form: { quiz: 'final' },
+			headers: { 'x-test-now': after },
+			maxRedirects: 0
+		});
+		expect(refused.status()).toBe(409);
+		await anaContext.close();
+		await teacherContext.close();
+	});
+
+	test('under accept-late, a start after the due date is allowed and the work is marked late', async ({
+		browser
+	}) => {
+		const teacher = await signUpApi('instructor');
+		const klass = await createClassApi(teacher, 'Late 9');
+		const ben = await signUpApi('student', 'ben');
+		await joinApi(ben, klass.joinCode);
+		const due = new Date(Math.ceil((Date.now() + DAY) / 60_000) * 60_000);
+		const assignmentId = await createAssignmentApi(teacher, klass.id, {
+			target: 'quiz:treaty-2024:actors',
+			dueAt: due,
+			latePolicy: 'accept',
+			feedbackPolicy: 'on-submit'
+		});
+		const after = new Date(due.getTime() + 2 * 60 * 60_000).toISOString();
+		const context = await browser.newContext({ extraHTTPHeaders: { 'x-test-now': after } });
+		const page = await context.newPage();
+		await signInPage(page, ben.username);
+		await page.goto(`/assignments/${assignmentId}`);
+		await expect(page.getByText('The due date has passed: this attempt will be marked late.')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Start the quiz' }).click();
+		for (const q of await questionsOnPage(page)) await answer(q);
+		await page.getByRole('button', { name: 'Submit quiz…' }).click();
+		await page.getByRole('button', { name: 'Submit now' }).click();
+		await expect(page).toHaveURL(/\/review$/);
+		await page.goto('/assignments');
+		await expect(page.getByRole('row', { name: /actors/ }).getByText('Submitted late')).toBeVisible();
+		await context.close();
 	});
 });
 
