@@ -115,7 +115,8 @@ export async function startAssignedQuiz({
 	learnerId,
 	assignmentId,
 	quizId,
-	now
+	now,
+	seed
 }: {
 	db: Db;
 	content: ContentIndex;
@@ -124,6 +125,8 @@ export async function startAssignedQuiz({
 	assignmentId: string;
 	quizId: string;
 	now: Date;
+	/** Fixes the draw (demo data, tests); random otherwise. */
+	seed?: number;
 }): Promise<StartResult> {
 	const [a] = await studentAssignments(db, { userId: user.id, now, assignmentId });
 	if (!a) return { ok: false, status: 404, message: 'No such assignment.' };
@@ -148,6 +151,7 @@ export async function startAssignedQuiz({
 		learnerId,
 		quiz,
 		now,
+		seed,
 		assignment: {
 			id: a.id,
 			attemptsAllowed: rules.attemptsAllowed,

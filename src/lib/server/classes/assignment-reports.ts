@@ -34,7 +34,7 @@ const fraction = (a: Pick<Attempt, 'score' | 'max_score'>) =>
 /**
  * A quiz assignment: the attempt's score (best kept) and lateness. A whole-module assignment counts as
  * submitted once every quiz of the module has a graded attempt under it; its score is the mean of the best
- * per quiz, and it is late if that last quiz came after the student's due date.
+ * per quiz done so far, and it is late if that last quiz came after the student's due date.
  */
 export async function reportAttemptGraded(tx: Tx, content: ContentIndex, attempt: Attempt): Promise<void> {
 	const assignmentId = attempt.assignment_id;
@@ -71,7 +71,8 @@ export async function reportAttemptGraded(tx: Tx, content: ContentIndex, attempt
 	for (const a of graded) best.set(a.quiz_id, Math.max(best.get(a.quiz_id) ?? 0, fraction(a)));
 	const done = quizIds.filter((id) => best.has(id));
 	const complete = quizIds.length > 0 && done.length === quizIds.length;
-	const mean = done.length ? done.reduce((sum, id) => sum + best.get(id)!, 0) / quizIds.length : null;
+	// The mean over the quizzes done so far; "Quizzes done" beside it says how far along that is.
+	const mean = done.length ? done.reduce((sum, id) => sum + best.get(id)!, 0) / done.length : null;
 	await setWork(tx, {
 		assignmentId,
 		userId,

@@ -5,9 +5,15 @@ import { signIn } from '$lib/server/auth/accounts';
 import { TEST_PARAMS } from '$lib/server/auth/password';
 import { assignmentProgress, assignmentsOfClass } from './assignments';
 import { classesOfInstructor } from './classes';
+import { resolve } from 'node:path';
+import { loadContent } from '$lib/server/content/load-content';
+import { contentLoadOptions } from '$lib/server/content/load-options';
 import { DEMO_INSTRUCTOR, DEMO_STUDENT_PASSWORD, seedDemo } from './demo-seed';
 
 const now = new Date('2026-03-11T10:00:00Z');
+const loaded = loadContent(resolve('questions'), contentLoadOptions());
+if (!loaded.ok) throw new Error('content');
+const content = loaded.index;
 
 describe.each(testEngines())('demo data on %s', (engine) => {
 	let db: Db;
@@ -36,11 +42,11 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 		};
 	};
 
-	it('seeds an instructor and 30 students with a realistic mix, the same on every run', async () => {
-		await seedDemo(db, { now, params: TEST_PARAMS });
+	it('seeds an instructor and 30 students with a realistic mix of real attempts, the same on every run', async () => {
+		await seedDemo(db, { content, now, params: TEST_PARAMS });
 		const first = await snapshot();
 		expect(first.klass).toEqual({ name: 'World History 10B (demo)', students: 30 });
-		const [past, current] = first.progress;
+		const [past, current, whole] = first.progress;
 		const count = (rows: typeof past, status: string) => rows!.filter((r) => r[2] === status).length;
 		expect(count(past, 'submitted')).toBeGreaterThan(10);
 		expect(count(past, 'late')).toBeGreaterThan(0);
@@ -49,8 +55,14 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 		expect(count(current, 'in-progress')).toBeGreaterThan(0);
 		expect(count(current, 'not-started')).toBeGreaterThan(0);
 		expect(count(current, 'submitted')).toBeGreaterThan(0);
+		expect(count(whole, 'in-progress')).toBeGreaterThan(0);
+		// Real attempts behind the statuses: graded by the quiz code, late ones after the due date.
+		const attempts = await db.kysely.selectFrom('quiz_attempts').selectAll().execute();
+		expect(attempts.filter((a) => a.status === 'graded').length).toBeGreaterThan(30);
+		expect(attempts.filter((a) => a.status === 'open').length).toBeGreaterThan(0);
+		expect(attempts.every((a) => a.assignment_id !== null)).toBe(true);
 
-		await seedDemo(db, { now, params: TEST_PARAMS });
+		await seedDemo(db, { content, now, params: TEST_PARAMS });
 		expect(await snapshot()).toEqual(first);
 		expect(await db.kysely.selectFrom('users').select('id').execute()).toHaveLength(31);
 
@@ -63,5 +75,5 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 			params: TEST_PARAMS
 		});
 		expect(signedIn).toMatchObject({ ok: true, user: { displayName: 'Gabriel Silva' } });
-	});
+	}, 120_000);
 });

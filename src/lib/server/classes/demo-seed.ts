@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: a demo instructor and a class of 30 students with realistic, deterministic work, so a
- * newcomer sees real instructor views at once. Deterministic: the same names, statuses and scores every
+ * newcomer sees real instructor views at once: real quiz attempts (drawn, answered, graded by the quiz
+ * code under each assignment's rules), some late, some struggling, some still in progress. Deterministic: the same names, statuses and scores every
  * run (a fixed seed); dates are relative to the start of the current UTC day, so "due last week" stays
  * true. Re-running replaces the previous demo data (demo accounts are recognised by their usernames).
  */
@@ -9,10 +10,15 @@ import type { Db } from '$lib/server/db';
 import { attachLearner, insertUser } from '$lib/server/auth/accounts';
 import { CURRENT_PARAMS, hashPassword, type ScryptParams } from '$lib/server/auth/password';
 import { learnerKeyedTables } from '$lib/server/learner-tables';
+import type { Question } from '$lib/content/types';
+import { keyResponse } from '$lib/grading';
+import type { SessionUser } from '$lib/server/auth/sessions';
+import type { ContentIndex } from '$lib/server/content/content-index';
+import { attemptQuestionIds, saveAnswers, submitAttempt } from '$lib/server/quiz/attempts';
+import { startAssignedQuiz } from './assigned-quizzes';
 import type { AssignmentInput } from './assignments';
 import { createAssignment } from './assignments';
 import { createClass } from './classes';
-import { recordStarted, recordSubmitted } from './work';
 
 export const DEMO_INSTRUCTOR = {
 	username: 'demo-teacher',
@@ -102,9 +108,32 @@ export interface DemoSummary {
 	assignments: { title: string; id: string }[];
 }
 
+interface DemoStudent {
+	user: SessionUser;
+	learnerId: string;
+}
+
+/**
+ * A plausible response: the key when the student knows it; otherwise a wrong choice where the type has
+ * choices, or nothing (left unanswered).
+ */
+function demoResponse(question: Question, knows: boolean, random: () => number): unknown {
+	if (knows) return keyResponse(question);
+	if (question.type === 'single') {
+		const wrong = question.options.filter((o) => o.id !== question.answer);
+		return wrong[Math.floor(random() * wrong.length)]?.id ?? null;
+	}
+	if (question.type === 'true-false') return !question.answer;
+	return null;
+}
+
 export async function seedDemo(
 	db: Db,
-	{ now = new Date(), params = CURRENT_PARAMS }: { now?: Date; params?: ScryptParams } = {}
+	{
+		content,
+		now = new Date(),
+		params = CURRENT_PARAMS
+	}: { content: ContentIndex; now?: Date; params?: ScryptParams }
 ): Promise<DemoSummary> {
 	await removePreviousDemo(db);
 	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -136,7 +165,7 @@ export async function seedDemo(
 	});
 	if (!klass.ok) throw new Error(klass.message);
 
-	const students: string[] = [];
+	const students: DemoStudent[] = [];
 	for (const [i, name] of DEMO_STUDENT_NAMES.entries()) {
 		const id = await insertUser(db.kysely, {
 			username: studentUsername(i),
@@ -149,82 +178,169 @@ export async function seedDemo(
 			.insertInto('class_members')
 			.values({ class_id: klass.id, user_id: id, joined_at: at(-29, i % 5) })
 			.execute();
-		await attachLearner(db, { userId: id, anonymousLearnerId: null, now: new Date(at(-29)) });
-		students.push(id);
+		const learnerId = await attachLearner(db, {
+			userId: id,
+			anonymousLearnerId: null,
+			now: new Date(at(-29))
+		});
+		students.push({
+			user: {
+				id,
+				username: studentUsername(i),
+				displayName: name,
+				role: 'student',
+				mustChangePassword: false
+			},
+			learnerId
+		});
 	}
 
-	const base: Omit<AssignmentInput, 'opensAt' | 'dueAt'> = {
-		moduleId: 'treaty-2024',
-		kind: 'module',
-		targetId: null,
-		attemptsAllowed: 2,
-		timeLimitMinutes: 30,
-		feedbackPolicy: 'after-due',
-		latePolicy: 'accept'
+	const assign = async (input: AssignmentInput, createdDaysAgo: number) => {
+		const made = await createAssignment(db, {
+			classId: klass.id,
+			instructorId: teacherId,
+			input,
+			now: new Date(at(-createdDaysAgo))
+		});
+		if (!made.ok) throw new Error(made.message);
+		return made.id;
 	};
-	const past = await createAssignment(db, {
-		classId: klass.id,
-		instructorId: teacherId,
-		input: { ...base, opensAt: at(-14, 8), dueAt: at(-7, 17) },
-		now: new Date(at(-15))
-	});
-	const current = await createAssignment(db, {
-		classId: klass.id,
-		instructorId: teacherId,
-		input: { ...base, latePolicy: 'refuse', opensAt: at(-2, 8), dueAt: at(5, 17) },
-		now: new Date(at(-3))
-	});
-	if (!past.ok || !current.ok) throw new Error('demo assignments');
-
-	// Last week's assignment: most on time, some late, a few never submitted; a handful struggling.
-	for (const [i, userId] of students.entries()) {
-		const r = random();
-		const struggling = i % 7 === 3;
-		const score = Math.round((struggling ? 0.25 + random() * 0.25 : 0.6 + random() * 0.4) * 100) / 100;
-		if (r < 0.7) {
-			const started = at(-9 - Math.floor(random() * 4), 9 + Math.floor(random() * 8));
-			await recordStarted(db.kysely, { assignmentId: past.id, userId, at: started });
-			await recordSubmitted(db.kysely, {
-				assignmentId: past.id,
-				userId,
-				at: new Date(Date.parse(started) + 25 * 60_000).toISOString(),
-				late: false,
-				score
-			});
-		} else if (r < 0.87) {
-			const started = at(-6 + Math.floor(random() * 3), 19);
-			await recordSubmitted(db.kysely, { assignmentId: past.id, userId, at: started, late: true, score });
-		} else if (r < 0.93) {
-			await recordStarted(db.kysely, { assignmentId: past.id, userId, at: at(-8, 20) });
-		}
-	}
-	// This week's: a third done, a third under way, the rest not started; one student has an extension.
-	for (const [i, userId] of students.entries()) {
-		const r = random();
-		if (r < 0.33) {
-			const started = at(-1, 10 + (i % 8));
-			await recordSubmitted(db.kysely, {
-				assignmentId: current.id,
-				userId,
-				at: new Date(Date.parse(started) + 20 * 60_000).toISOString(),
-				late: false,
-				score: Math.round((0.5 + random() * 0.5) * 100) / 100
-			});
-		} else if (r < 0.66) {
-			await recordStarted(db.kysely, { assignmentId: current.id, userId, at: at(0, 1 + (i % 6)) });
-		}
-	}
+	const moduleId = 'treaty-2024';
+	const hasQuiz = (id: string) => Boolean(content.quiz(moduleId, id));
+	if (!hasQuiz('final') || !hasQuiz('actors'))
+		throw new Error('demo: the treaty module needs its final and actors quizzes');
+	// Last week: the final quiz (most on time, some late, a few never). This week: the actors quiz, after-due
+	// feedback, refuse-late. In two weeks: the whole module.
+	const finalQuiz = await assign(
+		{
+			moduleId,
+			kind: 'quiz',
+			targetId: 'final',
+			opensAt: at(-14, 8),
+			dueAt: at(-7, 17),
+			attemptsAllowed: 2,
+			timeLimitMinutes: null,
+			feedbackPolicy: 'on-submit',
+			latePolicy: 'accept'
+		},
+		15
+	);
+	const actorsQuiz = await assign(
+		{
+			moduleId,
+			kind: 'quiz',
+			targetId: 'actors',
+			opensAt: at(-2, 8),
+			dueAt: at(5, 17),
+			attemptsAllowed: 1,
+			timeLimitMinutes: 20,
+			feedbackPolicy: 'after-due',
+			latePolicy: 'refuse'
+		},
+		3
+	);
+	const wholeModule = await assign(
+		{
+			moduleId,
+			kind: 'module',
+			targetId: null,
+			opensAt: at(-1, 8),
+			dueAt: at(12, 17),
+			attemptsAllowed: null,
+			timeLimitMinutes: null,
+			feedbackPolicy: 'on-submit',
+			latePolicy: 'accept'
+		},
+		2
+	);
 	await db.kysely
 		.insertInto('assignment_extensions')
-		.values({ assignment_id: current.id, user_id: students[4]!, due_at: at(8, 17), created_at: at(-1) })
+		.values({
+			assignment_id: actorsQuiz,
+			user_id: students[4]!.user.id,
+			due_at: at(8, 17),
+			created_at: at(-1)
+		})
 		.execute();
+
+	/** One attempt, answered the way this student would, submitted (or left open). */
+	const take = async (
+		s: DemoStudent,
+		assignmentId: string,
+		quizId: string,
+		startAt: string,
+		{ submitAfterMinutes, skill }: { submitAfterMinutes: number | null; skill: number }
+	) => {
+		const started = await startAssignedQuiz({
+			db,
+			content,
+			user: s.user,
+			learnerId: s.learnerId,
+			assignmentId,
+			quizId,
+			now: new Date(startAt),
+			seed: Math.floor(random() * 2 ** 31)
+		});
+		if (!started.ok) throw new Error(`demo: ${s.user.username} ${quizId}: ${started.message}`);
+		const ids = attemptQuestionIds(started.attempt);
+		const responses = new Map<string, unknown>();
+		for (const id of ids) {
+			const question = content.question(moduleId, id);
+			if (question) responses.set(id, demoResponse(question, random() < skill, random));
+		}
+		const saveAt = new Date(Date.parse(startAt) + 5 * 60_000);
+		const saved = await saveAnswers({
+			db,
+			content,
+			learnerId: s.learnerId,
+			attemptId: started.attempt.id,
+			responses,
+			now: saveAt
+		});
+		if (!saved.ok) throw new Error(`demo: ${saved.message}`);
+		if (submitAfterMinutes !== null)
+			await submitAttempt({
+				db,
+				content,
+				learnerId: s.learnerId,
+				attemptId: started.attempt.id,
+				now: new Date(Date.parse(startAt) + submitAfterMinutes * 60_000)
+			});
+	};
+
+	for (const [i, s] of students.entries()) {
+		// A steady skill per student; every seventh struggles.
+		const skill = i % 7 === 3 ? 0.3 + random() * 0.15 : 0.6 + random() * 0.35;
+		const r = random();
+		if (r < 0.7) {
+			await take(s, finalQuiz, 'final', at(-10 - Math.floor(random() * 3), 9 + (i % 8)), {
+				submitAfterMinutes: 25 + (i % 12),
+				skill
+			});
+			// The struggling ones use their second attempt, and do a little better.
+			if (i % 7 === 3)
+				await take(s, finalQuiz, 'final', at(-8, 18), { submitAfterMinutes: 30, skill: skill + 0.1 });
+		} else if (r < 0.87) {
+			await take(s, finalQuiz, 'final', at(-6 + Math.floor(random() * 3), 19), {
+				submitAfterMinutes: 35,
+				skill
+			});
+		}
+		const q = random();
+		if (q < 0.33)
+			await take(s, actorsQuiz, 'actors', at(-1, 10 + (i % 8)), { submitAfterMinutes: 12, skill });
+		else if (q < 0.55)
+			await take(s, actorsQuiz, 'actors', at(0, -1 - (i % 3)), { submitAfterMinutes: null, skill });
+		if (i % 5 === 0) await take(s, wholeModule, 'lineage', at(0, -3), { submitAfterMinutes: 10, skill });
+	}
 
 	return {
 		classId: klass.id,
 		students: students.length,
 		assignments: [
-			{ title: 'Treaty module (due last week)', id: past.id },
-			{ title: 'Treaty module (due this week)', id: current.id }
+			{ title: 'Final module quiz (due last week)', id: finalQuiz },
+			{ title: 'Quiz: the actors’ positions (due this week)', id: actorsQuiz },
+			{ title: 'The whole module (due in two weeks)', id: wholeModule }
 		]
 	};
 }
