@@ -278,6 +278,21 @@ const rows: Row[] = [
 		form: () => ({ quiz: 'final' }),
 		expect: { anonymous: 401, studentA: 303, studentB: 404, instructorB: 403, instructorA: 403 }
 	},
+	{ route: '/healthz', method: 'GET', path: () => '/healthz', expect: all(200) },
+	// Lessons (issue 3): open to everyone; progress is saved for the caller's own learner only, after validation.
+	{
+		route: '/modules/[module]/lessons/[lesson]',
+		method: 'GET',
+		path: () => '/modules/treaty-2024/lessons/lineage',
+		expect: all(200)
+	},
+	{
+		route: '/modules/[module]/lessons/[lesson]/progress',
+		method: 'POST',
+		path: () => '/modules/treaty-2024/lessons/lineage/progress',
+		json: () => ({ version: 1, run: 'not-a-valid-save', snapshot: {}, events: [] }),
+		expect: all(400)
+	},
 	// Quizzes (issue 4): self-study is open to everyone; an attempt is its learner's alone, whoever asks.
 	{
 		route: '/modules/[module]/quizzes/[quiz]',

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const targets = assignableTargets(content);
 	// Finalize-on-read: this student's attempts past their deadline are graded before statuses are read.
 	await settleAssignmentAttempts({ db, content, now: event.locals.now, learnerId: event.locals.learner.id });
-	const mine = await studentAssignments(db, { userId: user.id, now: event.locals.now });
+	const mine = await studentAssignments(db, { userId: user.id, now: event.locals.now, content });
 	const classes = await classesOfStudent(db, { userId: user.id });
 	return {
 		classCount: classes.length,

@@ -109,7 +109,7 @@ describe.each(testEngines())('assigned quizzes on %s', (engine) => {
 		if (!saved.ok) throw new Error(saved.message);
 	};
 	const work = async (assignmentId: string, userId: string) =>
-		(await studentAssignments(db, { userId, now: at(30 * 24 * HOUR), assignmentId }))[0]!;
+		(await studentAssignments(db, { userId, now: at(30 * 24 * HOUR), assignmentId, content }))[0]!;
 
 	it('starts under the assignment’s rules, refuses what the rules refuse, and records the score', async () => {
 		const id = await assign({ timeLimitMinutes: 5, feedbackPolicy: 'on-submit' });

@@ -83,25 +83,6 @@ export async function settleAssignmentAttempts({
 	for (const attempt of await query.execute()) await settleAttempt({ db, content, attempt, now });
 }
 
-/** For a whole-module assignment: how many of its quizzes each student has a graded attempt at. */
-export async function quizzesDone(
-	db: Db,
-	{ assignmentId }: { assignmentId: string }
-): Promise<Map<string, number>> {
-	const rows = await db.kysely
-		.selectFrom('quiz_attempts')
-		.innerJoin('learners', 'learners.id', 'quiz_attempts.learner_id')
-		.select([
-			'learners.user_id',
-			(eb) => eb.fn.count<string | number>('quiz_attempts.quiz_id').distinct().as('done')
-		])
-		.where('quiz_attempts.assignment_id', '=', assignmentId)
-		.where('quiz_attempts.status', '=', 'graded')
-		.groupBy('learners.user_id')
-		.execute();
-	return new Map(rows.filter((r) => r.user_id).map((r) => [r.user_id!, Number(r.done)]));
-}
-
 /**
  * Starts (or resumes) a quiz under an assignment. Everything is re-checked here, whatever the page
  * showed: membership (404), the quiz belongs to the assignment (404), open date, attempts left and the

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '$lib/server/db';
 import type { AssignmentKind, AssignmentTable, FeedbackPolicy, LatePolicy } from '$lib/server/db/schema';
+import type { ContentIndex } from '$lib/server/content/content-index';
 import { isTimeZone, zonedToUtc } from '$lib/time/zoned';
+import { deriveWork, workKey, type DerivedWork } from './derived-work';
 import { ownedClass } from './classes';
 import {
 	effectiveDueAt,
@@ -240,12 +242,18 @@ export interface StudentProgress {
 	startedAt: string | null;
 	submittedAt: string | null;
 	score: number | null;
+	/** For lesson and module assignments: lessons and quizzes done, of all it covers. */
+	partsDone: number | null;
+	parts: number | null;
 }
 
-/** Every current member's status on one assignment (instructor view). */
+/**
+ * Every current member's status on one assignment (instructor view). With `content`, lesson and module
+ * assignments read the students' lesson progress and quiz attempts (./derived-work.ts).
+ */
 export async function assignmentProgress(
 	db: Db,
-	{ assignment, now }: { assignment: Assignment; now: Date }
+	{ assignment, now, content }: { assignment: Assignment; now: Date; content?: ContentIndex }
 ): Promise<StudentProgress[]> {
 	const rows = await db.kysely
 		.selectFrom('class_members')
@@ -270,8 +278,22 @@ export async function assignmentProgress(
 		.orderBy('users.display_name')
 		.orderBy('users.username')
 		.execute();
+	const derived =
+		content && assignment.kind !== 'quiz'
+			? await deriveWork(db, {
+					content,
+					assignments: [assignment],
+					userIds: rows.map((r) => r.id),
+					extensions: new Map(
+						rows
+							.filter((r) => r.extension_due_at)
+							.map((r) => [workKey(assignment.id, r.id), r.extension_due_at!])
+					)
+				})
+			: null;
 	return rows.map((r) => {
-		const work = workRecord(r);
+		const d = derived?.get(workKey(assignment.id, r.id));
+		const work = d ? d.record : workRecord(r);
 		return {
 			userId: r.id,
 			username: r.username,
@@ -279,9 +301,11 @@ export async function assignmentProgress(
 			extensionDueAt: r.extension_due_at,
 			dueAt: effectiveDueAt(assignment, r.extension_due_at),
 			status: workStatus({ times: assignment, extensionDueAt: r.extension_due_at, work, now }),
-			startedAt: r.started_at,
-			submittedAt: r.submitted_at,
-			score: r.score
+			startedAt: work?.startedAt ?? null,
+			submittedAt: work?.submittedAt ?? null,
+			score: d ? d.score : r.score,
+			partsDone: d ? d.partsDone : null,
+			parts: d ? d.parts : null
 		};
 	});
 }
@@ -320,10 +344,18 @@ export function visibleScore(a: StudentAssignment, now: Date): number | null {
 	return visible.score ? a.score : null;
 }
 
-/** A student's assignments in every class they are in (or one, by id), with their status. */
+/**
+ * A student's assignments in every class they are in (or one, by id), with their status. With `content`,
+ * lesson and module assignments read the student's lesson progress and quiz attempts (./derived-work.ts).
+ */
 export async function studentAssignments(
 	db: Db,
-	{ userId, now, assignmentId }: { userId: string; now: Date; assignmentId?: string }
+	{
+		userId,
+		now,
+		assignmentId,
+		content
+	}: { userId: string; now: Date; assignmentId?: string; content?: ContentIndex }
 ): Promise<StudentAssignment[]> {
 	let query = db.kysely
 		.selectFrom('assignments')
@@ -354,17 +386,29 @@ export async function studentAssignments(
 		]);
 	if (assignmentId) query = query.where('assignments.id', '=', assignmentId);
 	const rows = await query.orderBy('assignments.due_at').orderBy('assignments.id').execute();
+	const derived = content
+		? await deriveWork(db, {
+				content,
+				assignments: rows.map(toAssignment),
+				userIds: [userId],
+				extensions: new Map(
+					rows.filter((r) => r.extension_due_at).map((r) => [workKey(r.id, userId), r.extension_due_at!])
+				)
+			})
+		: new Map<string, DerivedWork>();
 	return rows.map((r) => {
 		const a = toAssignment(r);
+		const d = derived.get(workKey(a.id, userId));
+		const work = d ? d.record : workRecord(r);
 		return {
 			...a,
 			className: r.class_name,
 			extensionDueAt: r.extension_due_at,
 			effectiveDueAt: effectiveDueAt(a, r.extension_due_at),
-			status: workStatus({ times: a, extensionDueAt: r.extension_due_at, work: workRecord(r), now }),
-			startedAt: r.started_at,
-			submittedAt: r.submitted_at,
-			score: r.score,
+			status: workStatus({ times: a, extensionDueAt: r.extension_due_at, work, now }),
+			startedAt: work?.startedAt ?? null,
+			submittedAt: work?.submittedAt ?? null,
+			score: d ? d.score : r.score,
 			releaseAt: r.latest_extension && r.latest_extension > a.dueAt ? r.latest_extension : a.dueAt
 		};
 	});

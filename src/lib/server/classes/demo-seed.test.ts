@@ -31,7 +31,7 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 		const [klass] = await classesOfInstructor(db, { instructorId: teacher.id });
 		const assignments = await assignmentsOfClass(db, { classId: klass!.id, instructorId: teacher.id });
 		const progress = await Promise.all(
-			assignments.map((a) => assignmentProgress(db, { assignment: a, now }))
+			assignments.map((a) => assignmentProgress(db, { assignment: a, now, content }))
 		);
 		return {
 			klass: { name: klass!.name, students: klass!.students },
@@ -46,7 +46,8 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 		await seedDemo(db, { content, now, params: TEST_PARAMS });
 		const first = await snapshot();
 		expect(first.klass).toEqual({ name: 'World History 10B (demo)', students: 30 });
-		const [past, current, whole] = first.progress;
+		// In due-date order: last week's quiz, this week's lesson, this week's quiz, the module.
+		const [past, lesson, current, whole] = first.progress;
 		const count = (rows: typeof past, status: string) => rows!.filter((r) => r[2] === status).length;
 		expect(count(past, 'submitted')).toBeGreaterThan(10);
 		expect(count(past, 'late')).toBeGreaterThan(0);
@@ -55,7 +56,10 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 		expect(count(current, 'in-progress')).toBeGreaterThan(0);
 		expect(count(current, 'not-started')).toBeGreaterThan(0);
 		expect(count(current, 'submitted')).toBeGreaterThan(0);
+		expect(count(lesson, 'submitted')).toBeGreaterThan(5);
+		expect(count(lesson, 'in-progress')).toBeGreaterThan(0);
 		expect(count(whole, 'in-progress')).toBeGreaterThan(0);
+		expect(await db.kysely.selectFrom('lesson_progress').select('lesson_id').execute()).not.toHaveLength(0);
 		// Real attempts behind the statuses: graded by the quiz code, late ones after the due date.
 		const attempts = await db.kysely.selectFrom('quiz_attempts').selectAll().execute();
 		expect(attempts.filter((a) => a.status === 'graded').length).toBeGreaterThan(30);

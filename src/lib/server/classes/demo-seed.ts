@@ -19,6 +19,7 @@ import { startAssignedQuiz } from './assigned-quizzes';
 import type { AssignmentInput } from './assignments';
 import { createAssignment } from './assignments';
 import { createClass } from './classes';
+import { seedLessonProgress } from './demo-lessons';
 
 export const DEMO_INSTRUCTOR = {
 	username: 'demo-teacher',
@@ -209,8 +210,8 @@ export async function seedDemo(
 	const hasQuiz = (id: string) => Boolean(content.quiz(moduleId, id));
 	if (!hasQuiz('final') || !hasQuiz('actors'))
 		throw new Error('demo: the treaty module needs its final and actors quizzes');
-	// Last week: the final quiz (most on time, some late, a few never). This week: the actors quiz, after-due
-	// feedback, refuse-late. In two weeks: the whole module.
+	// Last week: the final quiz (most on time, some late, a few never). This week: the actors quiz (after-due
+	// feedback, refuse-late) and the lineage lesson. In two weeks: the whole module.
 	const finalQuiz = await assign(
 		{
 			moduleId,
@@ -238,6 +239,20 @@ export async function seedDemo(
 			latePolicy: 'refuse'
 		},
 		3
+	);
+	const lineageLesson = await assign(
+		{
+			moduleId,
+			kind: 'lesson',
+			targetId: 'lineage',
+			opensAt: at(-4, 8),
+			dueAt: at(3, 17),
+			attemptsAllowed: null,
+			timeLimitMinutes: null,
+			feedbackPolicy: 'on-submit',
+			latePolicy: 'accept'
+		},
+		5
 	);
 	const wholeModule = await assign(
 		{
@@ -310,7 +325,7 @@ export async function seedDemo(
 
 	for (const [i, s] of students.entries()) {
 		// A steady skill per student; every seventh struggles.
-		const skill = i % 7 === 3 ? 0.3 + random() * 0.15 : 0.6 + random() * 0.35;
+		const skill = i % 7 === 3 ? 0.2 + random() * 0.15 : 0.6 + random() * 0.35;
 		const r = random();
 		if (r < 0.7) {
 			await take(s, finalQuiz, 'final', at(-10 - Math.floor(random() * 3), 9 + (i % 8)), {
@@ -319,7 +334,7 @@ export async function seedDemo(
 			});
 			// The struggling ones use their second attempt, and do a little better.
 			if (i % 7 === 3)
-				await take(s, finalQuiz, 'final', at(-8, 18), { submitAfterMinutes: 30, skill: skill + 0.1 });
+				await take(s, finalQuiz, 'final', at(-8, 18), { submitAfterMinutes: 30, skill: skill + 0.05 });
 		} else if (r < 0.87) {
 			await take(s, finalQuiz, 'final', at(-6 + Math.floor(random() * 3), 19), {
 				submitAfterMinutes: 35,
@@ -331,7 +346,26 @@ export async function seedDemo(
 			await take(s, actorsQuiz, 'actors', at(-1, 10 + (i % 8)), { submitAfterMinutes: 12, skill });
 		else if (q < 0.55)
 			await take(s, actorsQuiz, 'actors', at(0, -1 - (i % 3)), { submitAfterMinutes: null, skill });
-		if (i % 5 === 0) await take(s, wholeModule, 'lineage', at(0, -3), { submitAfterMinutes: 10, skill });
+		// The lineage lesson: half have finished it (some after a remediation or two), some are part-way.
+		const l = random();
+		const lesson = (lessonId: string, steps: number | null, when: string) =>
+			seedLessonProgress(db, {
+				content,
+				learnerId: s.learnerId,
+				moduleId,
+				lessonId,
+				steps,
+				remediate: skill < 0.5,
+				now: new Date(when),
+				runId: `demo-run-${i}-${lessonId}`
+			});
+		if (l < 0.5) await lesson('lineage', null, at(-2, 16 + (i % 5)));
+		else if (l < 0.7) await lesson('lineage', 3, at(-1, 18));
+		// A few have started on the whole module: another lesson and a quiz under that assignment.
+		if (i % 5 === 0) {
+			await lesson('alliance-logic', null, at(0, -4));
+			await take(s, wholeModule, 'lineage', at(0, -3), { submitAfterMinutes: 10, skill });
+		}
 	}
 
 	return {
@@ -340,6 +374,7 @@ export async function seedDemo(
 		assignments: [
 			{ title: 'Final module quiz (due last week)', id: finalQuiz },
 			{ title: 'Quiz: the actors’ positions (due this week)', id: actorsQuiz },
+			{ title: 'Lesson: the treaty lineage (due this week)', id: lineageLesson },
 			{ title: 'The whole module (due in two weeks)', id: wholeModule }
 		]
 	};

@@ -4,6 +4,7 @@
  * time and fall back to the id if content changed since.
  */
 import type { AssignmentKind } from '$lib/server/db/schema';
+import { registeredLesson } from '$lib/lessons/registry';
 import type { ContentIndex } from '$lib/server/content/content-index';
 
 export interface AssignableTarget {
@@ -21,6 +22,10 @@ export const KIND_LABELS: Record<AssignmentKind, string> = {
 	lesson: 'Lesson',
 	quiz: 'Quiz'
 };
+
+function lessonTitle(id: string): string {
+	return registeredLesson(id)?.lesson.title ?? idToTitle(id);
+}
 
 function idToTitle(id: string): string {
 	const words = id.replace(/-/g, ' ');
@@ -46,7 +51,7 @@ export function assignableTargets(content: ContentIndex): AssignableTarget[] {
 			kind: 'lesson',
 			moduleId: m.id,
 			targetId: id,
-			title: idToTitle(id),
+			title: lessonTitle(id),
 			moduleTitle: m.title
 		})),
 		...m.quizzes.map((q): AssignableTarget => ({

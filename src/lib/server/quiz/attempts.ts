@@ -157,7 +157,7 @@ async function gradeClaimed(
 	await tx.updateTable('quiz_attempts').set(result).where('id', '=', attempt.id).execute();
 	const graded: AttemptRow = { ...attempt, ...result, status: 'graded' };
 	// In the same transaction: the assignment's status and score move with the grade, exactly once.
-	if (graded.assignment_id) await reportAttemptGraded(tx, content, graded);
+	if (graded.assignment_id) await reportAttemptGraded(tx, graded);
 	return graded;
 }
 

@@ -12,7 +12,9 @@ import {
 	studentAssignments,
 	visibleScore
 } from '$lib/server/classes/assignments';
+import { registeredLesson } from '$lib/lessons/registry';
 import { isId } from '$lib/server/classes/route-guards';
+import { selectLessonStatuses } from '$lib/server/lessons/progress';
 import { startDecision } from '$lib/server/classes/rules';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
@@ -32,7 +34,9 @@ export const load: PageServerLoad = async (event) => {
 	const attempts = isId(assignmentId)
 		? await assignmentAttempts({ db, content, learnerId: event.locals.learner.id, assignmentId, now })
 		: [];
-	const [a] = isId(assignmentId) ? await studentAssignments(db, { userId: user.id, now, assignmentId }) : [];
+	const [a] = isId(assignmentId)
+		? await studentAssignments(db, { userId: user.id, now, assignmentId, content })
+		: [];
 	if (!a) error(404, 'No such assignment.');
 	const mod = content.module(a.moduleId);
 	const quizzes = assignedQuizzes(content, a).map((quiz) => {
@@ -62,7 +66,24 @@ export const load: PageServerLoad = async (event) => {
 			refusal: open || decision.ok ? null : decision.message
 		};
 	});
+	// The lessons the assignment covers, with this learner's place in each (the lesson player saves it).
+	const lessonIds =
+		a.kind === 'lesson' ? [a.targetId ?? ''] : a.kind === 'module' ? (mod?.lessons ?? []) : [];
+	const lessonStatuses = lessonIds.length
+		? await selectLessonStatuses({ db, learnerId: event.locals.learner.id, moduleId: a.moduleId })
+		: new Map();
+	const lessons = lessonIds.map((id) => {
+		const status = lessonStatuses.get(id) ?? { state: 'not-started' as const };
+		return {
+			id,
+			title: registeredLesson(id)?.lesson.title ?? id,
+			href: `/modules/${encodeURIComponent(a.moduleId)}/lessons/${encodeURIComponent(id)}`,
+			state: status.state,
+			step: status.state === 'in-progress' ? `step ${status.step} of ${status.steps}` : null
+		};
+	});
 	return {
+		lessons,
 		assignment: {
 			id: a.id,
 			title: targetTitle(assignableTargets(content), a),

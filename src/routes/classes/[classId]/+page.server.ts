@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	if (user.role === 'student') {
 		const klass = isId(classId) ? await memberClass(db, { classId, userId: user.id }) : null;
 		if (!klass) error(404, 'No such class.');
-		const mine = (await studentAssignments(db, { userId: user.id, now })).filter(
+		const mine = (await studentAssignments(db, { userId: user.id, now, content: appContent() })).filter(
 			(a) => a.classId === classId
 		);
 		return {
@@ -42,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	const assignments = await assignmentsOfClass(db, { classId, instructorId: user.id });
 	const summaries = await Promise.all(
 		assignments.map(async (a) => {
-			const progress = await assignmentProgress(db, { assignment: a, now });
+			const progress = await assignmentProgress(db, { assignment: a, now, content: appContent() });
 			return {
 				id: a.id,
 				title: targetTitle(targets, a),

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { assignedQuizzes, quizzesDone, settleAssignmentAttempts } from '$lib/server/classes/assigned-quizzes';
+import { settleAssignmentAttempts } from '$lib/server/classes/assigned-quizzes';
 import { echoAssignmentForm, formOptions } from '$lib/server/classes/assignment-page';
 import {
 	assignmentProgress,
@@ -28,9 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const targets = assignableTargets(content);
 	// Finalize-on-read: attempts past their deadline are graded before the progress is read.
 	await settleAssignmentAttempts({ db, content, now, assignmentId });
-	const progress = await assignmentProgress(db, { assignment, now });
-	const moduleQuizzes = assignment.kind === 'module' ? assignedQuizzes(content, assignment).length : 0;
-	const done = moduleQuizzes ? await quizzesDone(db, { assignmentId }) : new Map<string, number>();
+	const progress = await assignmentProgress(db, { assignment, now, content });
 	return {
 		klass: { id: classId, name: assignment.className },
 		assignment: {
@@ -53,9 +51,11 @@ export const load: PageServerLoad = async (event) => {
 			extended: p.extensionDueAt !== null,
 			submittedAt: p.submittedAt,
 			score: p.score,
-			quizzesDone: done.get(p.userId) ?? 0
+			partsDone: p.partsDone,
+			parts: p.parts
 		})),
-		moduleQuizzes,
+		// A whole module has parts (lessons and quizzes): show how far each student is.
+		showParts: assignment.kind === 'module',
 		...formOptions(targets),
 		values: {
 			target: targetKey(assignment.kind, assignment.moduleId, assignment.targetId),
