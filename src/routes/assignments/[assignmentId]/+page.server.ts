@@ -82,7 +82,11 @@ export const load: PageServerLoad = async (event) => {
 			step: status.state === 'in-progress' ? `step ${status.step} of ${status.steps}` : null
 		};
 	});
+	// The same refusal for every quiz (not open yet, closed) is said once, above them.
+	const refusals = new Set(quizzes.map((q) => q.refusal));
+	const commonRefusal = quizzes.length && refusals.size === 1 ? [...refusals][0]! : null;
 	return {
+		commonRefusal,
 		lessons,
 		assignment: {
 			id: a.id,
