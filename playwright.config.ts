@@ -46,10 +46,13 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			// adapter-node assumes https without ORIGIN, and SvelteKit's CSRF check would then refuse every form post.
+			// adapter-node assumes https without it, and form posts would fail SvelteKit's origin (CSRF) check.
 			ORIGIN: `http://localhost:${port}`,
-			DATABASE_URL: `file:${dbFile}`,
-			E2E_TEST_HOOKS: '1'
+			// E2E_DATABASE_URL=postgres://… runs the journeys against PostgreSQL instead (docs/classes.md).
+			DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${dbFile}`,
+			E2E_TEST_HOOKS: '1',
+			// Instructor sign-up is guarded by this instance setting (docs/classes.md).
+			INSTRUCTOR_CODE: 'e2e-instructor-code'
 		}
 	}
 });
