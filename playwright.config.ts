@@ -19,7 +19,10 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
 	timeout: 30_000,
-	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.PLAYWRIGHT_JSON_FILE || 'reports/playwright.json' }]
+	],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',

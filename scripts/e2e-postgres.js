@@ -2,7 +2,7 @@
 /**
  * The account, class and authorization journeys again, with the app on PostgreSQL (issue 5: several app
  * instances share one PostgreSQL). Needs DATABASE_URL_PG (scripts/pg-test-server.sh) and a build; creates
- * a throw-away database, runs Playwright against it, drops it. `.ci/run` calls this after `npm test`.
+ * a throw-away database, runs Playwright against it, drops it. `npm test` runs it last when DATABASE_URL_PG is set.
  *   DATABASE_URL_PG=postgres://… node scripts/e2e-postgres.js [playwright args]
  */
 import { spawnSync } from 'node:child_process';
