@@ -18,7 +18,7 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
-	timeout: 30_000,
+	timeout: 60_000,
 	reporter: [
 		['list'],
 		['json', { outputFile: process.env.PLAYWRIGHT_JSON_FILE || 'reports/playwright.json' }]
