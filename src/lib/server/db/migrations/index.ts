@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as learners from './001-learners';
 import * as lessons from './002-lessons';
 import * as quizzes from './003-quizzes';
+import * as progress from './006-progress';
 
 export const migrations: Record<string, Migration> = {
 	'001-learners': learners,
 	'002-lessons': lessons,
-	'003-quizzes': quizzes
+	'003-quizzes': quizzes,
+	'006-progress': progress
 };
