@@ -57,6 +57,8 @@ export const actions: Actions = {
 			.where('question_id', '=', questionId)
 			.executeTakeFirst();
 		if (!card) error(404, 'No such review card.');
+		// A replayed post (back button, resubmit) is refused before its answer is even read.
+		if (card.reps !== rep) return fail(409, { message: 'This review has already been recorded.' });
 		const shown = shownQuestion(content, { ...card, reps: rep });
 		if (!shown || shown.id !== shownId)
 			return fail(422, { message: 'That question is not part of this review.' });
