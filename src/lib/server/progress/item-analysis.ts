@@ -274,7 +274,6 @@ export async function passageMisses(input: {
 		[...pairs.values()].map((p) => sql`(${p.questionId}, ${p.paragraph})`),
 		sql`, `
 	);
-	const learnerFilter = scope.kind === 'all' ? sql`` : sql`and a.learner_id in (${scope.ids})`;
 	const rows = await sql<{
 		paragraph: number | string;
 		answered: number | string;
