@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { loadContent } from '../../src/lib/server/content/load-content';
 
 export interface ContentScale {
@@ -57,10 +58,8 @@ export function generateLargerModule(moduleId: string, copies: number): string {
 		}
 	}
 	// module.yaml lists lessons by id; the scale test measures content, not lesson registration.
-	writeFileSync(
-		join(dir, 'module.yaml'),
-		readFileSync(join(dir, 'module.yaml'), 'utf8').replace(/^lessons:.*$/m, 'lessons: []')
-	);
+	const moduleFile = parse(readFileSync(join(dir, 'module.yaml'), 'utf8'));
+	writeFileSync(join(dir, 'module.yaml'), stringify({ ...moduleFile, lessons: [] }));
 	return root;
 }
 

@@ -1,0 +1,247 @@
+/**
+ * npm run bench — one Markdown table of figures for the production build, also written to
+ * bench-results/bench.json. Every throughput figure is reported beside the same server's trivial endpoint
+ * (/healthz) measured in the same run, as a ratio: these machines are shared and noisy, ratios travel better
+ * than raw numbers.
+ *
+ *  - answer save and submit: requests/s, p50/p99 at 50 and 200 connections (autocannon)
+ *  - server rendering of the lesson, quiz and catalog pages (and the instructor dashboard when it exists)
+ *  - content load + verification for the module and a generated 10× module
+ *  - JavaScript per route, gzipped, from the build output
+ *  - Lighthouse 12 mobile scores for the catalog, a lesson, a quiz and a review page
+ *
+ * Options: --duration S (5 per autocannon run), --no-lighthouse.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { routeBundleSizes } from './bundle-sizes';
+import { measureContentScale } from './content-scale';
+import {
+	FINAL_QUIZ,
+	attemptQuestions,
+	jsonHeaders,
+	newLearner,
+	round,
+	someResponse,
+	startAttempt,
+	startServer
+} from './harness';
+import { lighthouseScores } from './lighthouse';
+
+const args = process.argv.slice(2);
+const DURATION = Number(args[args.indexOf('--duration') + 1] || 5) || 5;
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+
+interface Load {
+	name: string;
+	connections: number;
+	rps: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	ratio?: number;
+}
+
+async function cannon(
+	name: string,
+	base: string,
+	connections: number,
+	request: autocannon.Request,
+	opts: { amount?: number } = {}
+): Promise<Load> {
+	const result = await autocannon({
+		url: base,
+		connections,
+		...(opts.amount ? { amount: opts.amount } : { duration: DURATION }),
+		requests: [request]
+	});
+	return {
+		name,
+		connections,
+		rps: round(result.requests.average, 0),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + result.non2xx
+	};
+}
+
+/** `count` learners, each with an attempt of the final quiz, made `parallel` at a time. */
+async function learnersWithAttempts(base: string, count: number, parallel = 16) {
+	const out: { cookie: string; path: string }[] = [];
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: parallel }, async () => {
+			while (next < count) {
+				next++;
+				const cookie = await newLearner(base);
+				out.push({ cookie, path: await startAttempt(base, cookie) });
+			}
+		})
+	);
+	return out;
+}
+
+async function main() {
+	const server = await startServer();
+	const { base } = server;
+	const loads: Load[] = [];
+	try {
+		// Answer saves: many learners, each saving revision after revision of one of their questions.
+		const savers = await learnersWithAttempts(base, 200);
+		const saverQuestions = await Promise.all(savers.map((s) => attemptQuestions(base, s.cookie, s.path)));
+		let saveCounter = 0;
+		const saveRequest: autocannon.Request = {
+			method: 'POST',
+			setupRequest: (req) => {
+				const i = saveCounter++;
+				const s = savers[i % savers.length] as (typeof savers)[0];
+				const q = saverQuestions[i % savers.length]?.[0];
+				if (!q) throw new Error('no question');
+				return {
+					...req,
+					path: `${s.path}/answers`,
+					headers: jsonHeaders(base, s.cookie),
+					body: JSON.stringify({ questionId: q.id, response: someResponse(q, i), revision: i + 1 })
+				};
+			}
+		};
+		const trivial: autocannon.Request = { method: 'GET', path: '/healthz' };
+		await cannon('warm-up', base, 50, trivial); // JIT and connection pools warm before anything is measured
+		for (const connections of [50, 200]) {
+			const t = await cannon('trivial (/healthz)', base, connections, trivial);
+			loads.push(t);
+			const save = await cannon('answer save', base, connections, saveRequest);
+			loads.push({ ...save, ratio: round(save.rps / t.rps, 2) });
+			// Submits: each attempt can be submitted once, so the run is as long as the attempts prepared.
+			const submitters = await learnersWithAttempts(base, connections * 4);
+			let k = 0;
+			const submit = await cannon(
+				'submit',
+				base,
+				connections,
+				{
+					method: 'POST',
+					setupRequest: (req) => {
+						const s = submitters[k++ % submitters.length] as (typeof submitters)[0];
+						return {
+							...req,
+							path: `${s.path}?/submit`,
+							headers: {
+								cookie: s.cookie,
+								origin: base,
+								accept: 'application/json',
+								'content-type': 'application/x-www-form-urlencoded'
+							},
+							body: 'confirm=yes'
+						};
+					}
+				},
+				{ amount: submitters.length }
+			);
+			loads.push({ ...submit, ratio: round(submit.rps / t.rps, 2) });
+		}
+
+		// Server rendering, as a learner with a lesson under way and an attempt open.
+		const reader = savers[0] as (typeof savers)[0];
+		const pages: [string, string][] = [
+			['catalog page', '/'],
+			['lesson page', '/modules/treaty-2024/lessons/alliance-logic'],
+			['quiz attempt page', reader.path]
+		];
+		const t50 = await cannon('trivial (/healthz)', base, 50, trivial);
+		loads.push(t50);
+		for (const [name, path] of pages) {
+			const r = await cannon(name, base, 50, {
+				method: 'GET',
+				path,
+				headers: { cookie: reader.cookie, accept: 'text/html' }
+			});
+			loads.push({ ...r, ratio: round(r.rps / t50.rps, 2) });
+		}
+
+		const content = measureContentScale();
+		const bundles = await routeBundleSizes();
+
+		let lighthouse: Awaited<ReturnType<typeof lighthouseScores>> = [];
+		if (LIGHTHOUSE) {
+			const student = await newLearner(base);
+			const attempt = await startAttempt(base, student, '/modules/treaty-2024/quizzes/lineage');
+			const qs = await attemptQuestions(base, student, attempt);
+			for (const [i, q] of qs.entries()) {
+				await fetch(`${base}${attempt}/answers`, {
+					method: 'POST',
+					headers: jsonHeaders(base, student),
+					body: JSON.stringify({ questionId: q.id, response: someResponse(q, i), revision: 1 })
+				});
+			}
+			const quizPage = await startAttempt(base, student, FINAL_QUIZ);
+			await fetch(`${base}${attempt}?/submit`, {
+				method: 'POST',
+				headers: {
+					cookie: student,
+					origin: base,
+					accept: 'application/json',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: 'confirm=yes'
+			});
+			lighthouse = await lighthouseScores(
+				[
+					`${base}/`,
+					`${base}/modules/treaty-2024/lessons/lineage`,
+					`${base}${quizPage}`,
+					`${base}${attempt}/review`
+				],
+				{ cookie: student }
+			);
+		}
+
+		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+		const md: string[] = [];
+		md.push(
+			`Machine: ${machine}. Production build, SQLite (WAL, synchronous=FULL). ${DURATION} s per run.`,
+			''
+		);
+		md.push(
+			'| load | connections | requests/s | p50 ms | p99 ms | errors | ÷ trivial |',
+			'|---|---:|---:|---:|---:|---:|---:|'
+		);
+		for (const l of loads)
+			md.push(
+				`| ${l.name} | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.ratio ?? '1'} |`
+			);
+		md.push('', '| content | questions | load + verify (median) |', '|---|---:|---:|');
+		md.push(`| module | ${content.base.questions} | ${content.base.medianMs} ms |`);
+		md.push(
+			`| generated 10× module | ${content.large.questions} | ${content.large.medianMs} ms (× ${content.ratio}) |`
+		);
+		md.push('', '| route | JS gzipped (first visit) |', '|---|---:|');
+		for (const b of bundles) md.push(`| ${b.route} | ${(b.jsGzipBytes / 1024).toFixed(1)} kB |`);
+		if (lighthouse.length) {
+			md.push(
+				'',
+				'| Lighthouse 12, mobile | performance | accessibility | best practices | LCP ms | TBT ms |',
+				'|---|---:|---:|---:|---:|---:|'
+			);
+			for (const l of lighthouse) {
+				const path = new URL(l.url).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<attempt>');
+				md.push(
+					`| ${path} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.lcpMs} | ${l.tbtMs} |`
+				);
+			}
+		}
+		const table = md.join('\n');
+		console.log(table);
+		mkdirSync('bench-results', { recursive: true });
+		writeFileSync(
+			'bench-results/bench.json',
+			JSON.stringify({ machine, at: new Date().toISOString(), loads, content, bundles, lighthouse }, null, 2)
+		);
+		writeFileSync('bench-results/bench.md', `${table}\n`);
+	} finally {
+		await server.stop();
+	}
+}
+
+await main();
