@@ -288,7 +288,8 @@ export async function passageMisses(input: {
 		from quiz_answers qa
 		join quiz_attempts a on a.id = qa.attempt_id
 		join cited on cited.question_id = qa.question_id
-		where a.module_id = ${moduleId} and a.status = 'graded' and ${scopeCondition(scope)}
+		where a.module_id = ${moduleId} and a.status = 'graded'
+			and qa.question_id in (${sql.join([...new Set([...pairs.values()].map((p) => p.questionId))])}) and ${scopeCondition(scope)}
 		group by cited.paragraph
 		order by cited.paragraph`.execute(db.kysely);
 	return rows.rows.map((r) => {
