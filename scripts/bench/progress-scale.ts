@@ -162,7 +162,8 @@ async function main() {
 			`  ${r.label.padEnd(26)} ${String(r.medianMs).padStart(7)} ms  ${r.medianMs <= TARGET_MS ? 'ok' : `OVER ${TARGET_MS} ms`}`
 		);
 	await db.close();
-	rmSync(dir, { recursive: true, force: true });
+	if (process.env.KEEP_DB) console.log(`kept ${join(dir, 'bench.db')}`);
+	else rmSync(dir, { recursive: true, force: true });
 	if (results.some((r) => r.medianMs > TARGET_MS)) process.exitCode = 1;
 }
 
