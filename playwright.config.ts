@@ -19,7 +19,10 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
 	timeout: 30_000,
-	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.PLAYWRIGHT_JSON_FILE || 'reports/playwright.json' }]
+	],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
@@ -46,10 +49,13 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			// adapter-node assumes https without ORIGIN, and SvelteKit's CSRF check would then refuse every form post.
+			// adapter-node assumes https without it, and form posts would fail SvelteKit's origin (CSRF) check.
 			ORIGIN: `http://localhost:${port}`,
-			DATABASE_URL: `file:${dbFile}`,
-			E2E_TEST_HOOKS: '1'
+			// E2E_DATABASE_URL=postgres://… runs the journeys against PostgreSQL instead (docs/classes.md).
+			DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${dbFile}`,
+			E2E_TEST_HOOKS: '1',
+			// Instructor sign-up is guarded by this instance setting (docs/classes.md).
+			INSTRUCTOR_CODE: 'e2e-instructor-code'
 		}
 	}
 });

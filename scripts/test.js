@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm test: every check, in the order that fails fastest. Type check, lint, content check, unit tests,
- * production build, then the Playwright journeys in Chromium. Installs Debian's chromium when it is
+ * production build, then the Playwright journeys in Chromium (and, with DATABASE_URL_PG, the account and
+ * class journeys again with the app on PostgreSQL). Installs Debian's chromium when it is
  * missing and it can (root + apt-get); otherwise says exactly what to do. Ends with one summary line
  * "N passed, N failed".
  */
@@ -63,8 +64,9 @@ function counts() {
 		failed += v.numFailedTests ?? 0;
 		skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 	}
-	if (existsSync('reports/playwright.json')) {
-		const s = JSON.parse(readFileSync('reports/playwright.json', 'utf8')).stats ?? {};
+	for (const file of ['reports/playwright.json', 'reports/playwright-postgres.json']) {
+		if (!existsSync(file)) continue;
+		const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
 		passed += (s.expected ?? 0) + (s.flaky ?? 0);
 		failed += s.unexpected ?? 0;
 		skipped += s.skipped ?? 0;
@@ -98,7 +100,14 @@ const steps = [
 	() => {
 		ensureChromium();
 		return run('browser journeys', 'npx', ['--yes', 'playwright', 'test']);
-	}
+	},
+	// With DATABASE_URL_PG (README: "Testing on PostgreSQL too"), the account, class and authorization
+	// journeys run once more with the app itself on PostgreSQL.
+	() =>
+		!process.env.DATABASE_URL_PG ||
+		run('browser journeys on PostgreSQL', 'node', ['scripts/e2e-postgres.js'], {
+			PLAYWRIGHT_JSON_FILE: 'reports/playwright-postgres.json'
+		})
 ];
 
 let ok = true;

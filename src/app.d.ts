@@ -1,4 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth/sessions';
 import type { Learner } from '$lib/server/learner';
 
 declare global {
@@ -6,7 +7,11 @@ declare global {
 		interface Locals {
 			/** The anonymous or signed-in learner this request acts for (see hooks.server.ts). */
 			learner: Learner;
-			/** The server clock for this request (src/lib/server/clock.ts); quiz timing reads only this. */
+			/** The signed-in account, or null (see $lib/server/auth). */
+			user: SessionUser | null;
+			/** The id (token hash) of the current session, or null. */
+			sessionId: string | null;
+			/** The server clock for this request ($lib/server/clock.ts): use it, not `new Date()`. */
 			now: Date;
 		}
 		interface Error {

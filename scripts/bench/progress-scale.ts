@@ -113,7 +113,10 @@ async function main() {
 						submit_reason: 'learner',
 						score,
 						max_score: answers.length,
-						passed: (100 * score) / answers.length >= quiz.passMark ? 1 : 0
+						passed: (100 * score) / answers.length >= quiz.passMark ? 1 : 0,
+						assignment_id: null,
+						accept_late: 0,
+						review_opens_at: null
 					})
 					.execute();
 				await tx

@@ -37,6 +37,8 @@ export interface AttemptSummary {
 	/** Rounded percentage of the maximum. */
 	percent: number | null;
 	passed: boolean | null;
+	/** The assignment the attempt was started from (issue 5), or null for self-study. */
+	assignmentId: string | null;
 }
 
 export interface AttemptTimer {
@@ -71,6 +73,8 @@ export interface PublicAttempt {
 	/** The server clock when the page was built, so the timer can correct for the browser's clock. */
 	serverNow: string;
 	saveUrl: string;
+	/** The assignment the attempt was started from (issue 5), or null for self-study. */
+	assignmentId: string | null;
 }
 
 export interface ReviewOption {

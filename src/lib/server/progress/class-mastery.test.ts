@@ -47,7 +47,10 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 				submit_reason: 'learner',
 				score: total,
 				max_score: Object.keys(scores).length,
-				passed: 1
+				passed: 1,
+				assignment_id: null,
+				accept_late: 0,
+				review_opens_at: null
 			})
 			.execute();
 		await db.kysely

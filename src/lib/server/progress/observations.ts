@@ -40,7 +40,8 @@ export async function learnerObservations(input: {
 				'a.status',
 				'a.feedback',
 				'a.due_at',
-				'a.extension_minutes'
+				'a.extension_minutes',
+				'a.review_opens_at'
 			])
 			.where('a.learner_id', '=', learnerId)
 			.where('a.status', '=', 'graded')

@@ -49,7 +49,8 @@ export async function syncReviewCards(input: {
 					'a.status',
 					'a.feedback',
 					'a.due_at',
-					'a.extension_minutes'
+					'a.extension_minutes',
+					'a.review_opens_at'
 				])
 				.where('a.learner_id', '=', learnerId)
 				.where('a.status', '=', 'graded')

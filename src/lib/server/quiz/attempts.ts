@@ -14,6 +14,7 @@ import type { Db } from '$lib/server/db';
 import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db/schema';
 import { drawAttempt, newSeed, type QuestionOrder } from './draw';
 import { checkResponse } from './responses';
+import { reportAttemptGraded, reportAttemptStarted } from '$lib/server/classes/assignment-reports';
 import { acceptsWork, closing, GRACE_MS } from './timing';
 
 export type AttemptRow = Selectable<QuizAttemptTable>;
@@ -154,7 +155,10 @@ async function gradeClaimed(
 		submitted_at: submittedAt.toISOString()
 	};
 	await tx.updateTable('quiz_attempts').set(result).where('id', '=', attempt.id).execute();
-	return { ...attempt, ...result, status: 'graded' };
+	const graded: AttemptRow = { ...attempt, ...result, status: 'graded' };
+	// In the same transaction: the assignment's status and score move with the grade, exactly once.
+	if (graded.assignment_id) await reportAttemptGraded(tx, graded);
+	return graded;
 }
 
 /**
@@ -185,8 +189,25 @@ async function claimAndGrade(
 export type StartResult = { ok: true; attempt: AttemptRow; resumed: boolean } | Refusal;
 
 /**
- * Starts an attempt, or resumes the learner's open one. Refused (409) beyond the blueprint's attempt limit;
- * the unique (learner, quiz, number) key stops two parallel starts from both getting through.
+ * The rules an assignment puts on its attempts (issue 5): they replace the blueprint's, and attempts are
+ * counted per assignment. The caller ($lib/server/classes/assigned-quizzes.ts) has checked the open date,
+ * membership and the late policy.
+ */
+export interface AttemptAssignment {
+	id: string;
+	attemptsAllowed: number;
+	timeLimitMinutes: number | null;
+	feedback: Quiz['feedback'];
+	/** The student's own due date (extension included). */
+	dueAt: string;
+	acceptLate: boolean;
+	reviewOpensAt: string | null;
+}
+
+/**
+ * Starts an attempt, or resumes the learner's open one. Refused (409) beyond the attempt limit (the
+ * blueprint's, or the assignment's counted over that assignment's attempts only); the unique
+ * (learner, quiz, number) key stops two parallel starts from both getting through.
  */
 export async function startAttempt(input: {
 	db: Db;
@@ -195,6 +216,7 @@ export async function startAttempt(input: {
 	quiz: Quiz;
 	now: Date;
 	seed?: number;
+	assignment?: AttemptAssignment;
 }): Promise<StartResult> {
 	const { db, content, learnerId, quiz, now } = input;
 	const mod = content.module(quiz.moduleId);
@@ -202,7 +224,7 @@ export async function startAttempt(input: {
 	for (let tries = 0; ; tries++) {
 		try {
 			return await db.kysely.transaction().execute(async (tx): Promise<StartResult> => {
-				const previous = await tx
+				const all = await tx
 					.selectFrom('quiz_attempts')
 					.selectAll()
 					.where('learner_id', '=', learnerId)
@@ -210,16 +232,17 @@ export async function startAttempt(input: {
 					.where('quiz_id', '=', quiz.id)
 					.orderBy('number')
 					.execute();
+				// Self-study and each assignment keep their own attempts (and limits); numbers stay unique.
+				const assigned = input.assignment;
+				const previous = all.filter((a) => a.assignment_id === (assigned?.id ?? null));
 				for (const attempt of previous) {
 					if (attempt.status !== 'open') continue;
 					if (acceptsWork(attempt, now)) return { ok: true, attempt, resumed: true };
 					await claimAndGrade(tx, content, { learnerId, attemptId: attempt.id, now });
 				}
-				if (previous.length >= quiz.attemptsAllowed) {
-					return refuse(
-						409,
-						`You have used all ${quiz.attemptsAllowed} attempt${quiz.attemptsAllowed === 1 ? '' : 's'} at this quiz.`
-					);
+				const allowed = assigned ? assigned.attemptsAllowed : quiz.attemptsAllowed;
+				if (previous.length >= allowed) {
+					return refuse(409, `You have used all ${allowed} attempt${allowed === 1 ? '' : 's'} at this quiz.`);
 				}
 				const seen = new Map<string, number>();
 				for (const a of previous)
@@ -230,24 +253,28 @@ export async function startAttempt(input: {
 					learner_id: learnerId,
 					module_id: quiz.moduleId,
 					quiz_id: quiz.id,
-					number: (previous.at(-1)?.number ?? 0) + 1,
+					number: (all.at(-1)?.number ?? 0) + 1,
 					status: 'open',
 					seed: drawn.seed,
 					question_ids: JSON.stringify(drawn.questionIds),
 					orders: JSON.stringify(drawn.orders),
-					feedback: quiz.feedback,
+					feedback: assigned ? assigned.feedback : quiz.feedback,
 					pass_mark: quiz.passMark,
-					time_limit_minutes: quiz.timeLimitMinutes,
+					time_limit_minutes: assigned ? assigned.timeLimitMinutes : quiz.timeLimitMinutes,
 					started_at: now.toISOString(),
-					due_at: null,
+					due_at: assigned ? assigned.dueAt : null,
 					extension_minutes: 0,
 					submitted_at: null,
 					submit_reason: null,
 					score: null,
 					max_score: null,
-					passed: null
+					passed: null,
+					assignment_id: assigned ? assigned.id : null,
+					accept_late: assigned?.acceptLate ? 1 : 0,
+					review_opens_at: assigned ? assigned.reviewOpensAt : null
 				};
 				await tx.insertInto('quiz_attempts').values(attempt).execute();
+				if (assigned) await reportAttemptStarted(tx, attempt);
 				return { ok: true, attempt, resumed: false };
 			});
 		} catch (e) {

@@ -9,7 +9,9 @@ export const GRACE_MS = 5_000;
 /** The timer warns this long before the attempt closes. */
 export const WARNING_MS = 5 * 60_000;
 
-type Timing = Pick<QuizAttemptTable, 'started_at' | 'time_limit_minutes' | 'due_at' | 'extension_minutes'>;
+type Timing = Pick<QuizAttemptTable, 'started_at' | 'time_limit_minutes' | 'due_at' | 'extension_minutes'> &
+	/** Absent on self-study rows built in tests: 0. */
+	Partial<Pick<QuizAttemptTable, 'accept_late'>>;
 
 const MINUTE = 60_000;
 
@@ -30,10 +32,13 @@ export interface Closing {
 	reason: 'time-limit' | 'due-date';
 }
 
-/** Whichever comes first of the time limit and the due date. */
+/**
+ * Whichever comes first of the time limit and the due date. Under an assignment that accepts late work
+ * the due date does not close the attempt (the submission is marked late instead).
+ */
 export function closing(a: Timing): Closing | null {
 	const limit = timeLimitEnds(a);
-	const due = dueEnds(a);
+	const due = a.accept_late === 1 ? null : dueEnds(a);
 	if (limit && (!due || limit <= due)) return { at: limit, reason: 'time-limit' };
 	if (due) return { at: due, reason: 'due-date' };
 	return null;
@@ -50,11 +55,23 @@ export function acceptsWork(a: Timing, now: Date): boolean {
  * at the due date plus extension; an attempt without a due date (self-study) has nothing to wait for.
  */
 export function reviewOpen(
-	a: Pick<QuizAttemptTable, 'status' | 'feedback' | 'due_at' | 'extension_minutes'>,
+	a: Pick<QuizAttemptTable, 'status' | 'feedback' | 'due_at' | 'extension_minutes'> &
+		Partial<Pick<QuizAttemptTable, 'review_opens_at'>>,
 	now: Date
 ): boolean {
 	if (a.status !== 'graded') return false;
 	if (a.feedback !== 'after-due') return true;
-	const due = dueEnds(a);
-	return !due || now >= due;
+	const opens = reviewOpensAt(a);
+	return !opens || now >= opens;
+}
+
+/**
+ * When an after-due review opens: the assignment's release time (the last due date in the class, so a
+ * classmate with an extension cannot be handed the key), else the attempt's due date plus extension.
+ */
+export function reviewOpensAt(
+	a: Pick<QuizAttemptTable, 'due_at' | 'extension_minutes'> &
+		Partial<Pick<QuizAttemptTable, 'review_opens_at'>>
+): Date | null {
+	return a.review_opens_at ? new Date(a.review_opens_at) : dueEnds(a);
 }

@@ -25,7 +25,7 @@ import {
 	type AttemptRow
 } from './attempts';
 import type { QuestionOrder } from './draw';
-import { closing, dueEnds, GRACE_MS, reviewOpen, WARNING_MS } from './timing';
+import { closing, GRACE_MS, reviewOpen, reviewOpensAt, WARNING_MS } from './timing';
 
 export const quizPath = (moduleId: string, quizId: string) =>
 	`/modules/${encodeURIComponent(moduleId)}/quizzes/${encodeURIComponent(quizId)}`;
@@ -48,9 +48,18 @@ export function quizInfo(content: ContentIndex, quiz: Quiz): PublicQuizInfo {
 	};
 }
 
+/** The quiz as this attempt runs it: the rules copied at start (an assignment's, when started from one). */
+export function attemptQuizInfo(content: ContentIndex, quiz: Quiz, attempt: AttemptRow): PublicQuizInfo {
+	return {
+		...quizInfo(content, quiz),
+		feedback: attempt.feedback,
+		timeLimitMinutes: attempt.time_limit_minutes
+	};
+}
+
 export function attemptSummary(a: AttemptRow, now: Date): AttemptSummary {
 	const open = reviewOpen(a, now);
-	const due = dueEnds(a);
+	const due = reviewOpensAt(a);
 	return {
 		id: a.id,
 		number: a.number,
@@ -64,7 +73,8 @@ export function attemptSummary(a: AttemptRow, now: Date): AttemptSummary {
 		score: open ? a.score : null,
 		maxScore: open ? a.max_score : null,
 		percent: open && a.score !== null && a.max_score ? Math.round((100 * a.score) / a.max_score) : null,
-		passed: open && a.passed !== null ? a.passed === 1 : null
+		passed: open && a.passed !== null ? a.passed === 1 : null,
+		assignmentId: a.assignment_id ?? null
 	};
 }
 
@@ -128,7 +138,7 @@ export function publicAttempt(input: {
 	return {
 		id: attempt.id,
 		number: attempt.number,
-		quiz: quizInfo(content, quiz),
+		quiz: attemptQuizInfo(content, quiz, attempt),
 		questions,
 		timer: closes
 			? {
@@ -140,7 +150,8 @@ export function publicAttempt(input: {
 				}
 			: null,
 		serverNow: now.toISOString(),
-		saveUrl: `${attemptPath(attempt)}/answers`
+		saveUrl: `${attemptPath(attempt)}/answers`,
+		assignmentId: attempt.assignment_id ?? null
 	};
 }
 
@@ -289,7 +300,7 @@ export function attemptReview(input: {
 	const { content, quiz, attempt, answers, now } = input;
 	if (!reviewOpen(attempt, now)) throw new Error('attemptReview() called before the review is open');
 	return {
-		quiz: quizInfo(content, quiz),
+		quiz: attemptQuizInfo(content, quiz, attempt),
 		attempt: attemptSummary(attempt, now),
 		questions: drawnQuestions(content, attempt, answers).map((d) =>
 			questionReview(content, attempt.module_id, d)

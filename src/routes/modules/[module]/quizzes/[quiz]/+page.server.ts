@@ -24,7 +24,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		quiz: quizInfo(content, quiz),
 		attempts: attempts.map((a) => attemptSummary(a, locals.now)),
 		openAttempt: open ? { id: open.id, number: open.number } : null,
-		canStart: Boolean(open) || attempts.length < quiz.attemptsAllowed
+		// Attempts made for an assignment count against the assignment, not self-study.
+		canStart: Boolean(open) || attempts.filter((a) => !a.assignment_id).length < quiz.attemptsAllowed
 	};
 };
 

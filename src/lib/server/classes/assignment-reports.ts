@@ -1,0 +1,56 @@
+/**
+ * How quiz attempts started from an assignment move the assignment's work record (status, score). Called
+ * by the quiz code inside its own transactions ($lib/server/quiz/attempts.ts): when an assignment attempt
+ * starts, and when one is graded — by the student's submit, or by the server at the deadline. Grading
+ * happens exactly once per attempt (a conditional UPDATE claims it), so each report happens once.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, QuizAttemptTable } from '$lib/server/db/schema';
+import { recordStarted, recordSubmitted } from './work';
+
+type Tx = Kysely<Database>;
+type Attempt = Selectable<QuizAttemptTable>;
+
+async function accountOf(tx: Tx, learnerId: string): Promise<string | null> {
+	const row = await tx
+		.selectFrom('learners')
+		.select('user_id')
+		.where('id', '=', learnerId)
+		.executeTakeFirst();
+	return row?.user_id ?? null;
+}
+
+export async function reportAttemptStarted(tx: Tx, attempt: Attempt): Promise<void> {
+	if (!attempt.assignment_id) return;
+	const [userId, assignment] = await Promise.all([
+		accountOf(tx, attempt.learner_id),
+		tx.selectFrom('assignments').select('kind').where('id', '=', attempt.assignment_id).executeTakeFirst()
+	]);
+	if (!userId || assignment?.kind !== 'quiz') return;
+	await recordStarted(tx, { assignmentId: attempt.assignment_id, userId, at: attempt.started_at });
+}
+
+const fraction = (a: Pick<Attempt, 'score' | 'max_score'>) =>
+	a.max_score ? (a.score ?? 0) / a.max_score : 0;
+
+/**
+ * A quiz assignment records the attempt's score (best kept) and lateness. (Whole-module assignments are
+ * derived when read, from the attempts themselves: ./derived-work.ts.)
+ */
+export async function reportAttemptGraded(tx: Tx, attempt: Attempt): Promise<void> {
+	const assignmentId = attempt.assignment_id;
+	if (!assignmentId || !attempt.submitted_at) return;
+	const [userId, assignment] = await Promise.all([
+		accountOf(tx, attempt.learner_id),
+		tx.selectFrom('assignments').select('kind').where('id', '=', assignmentId).executeTakeFirst()
+	]);
+	if (!userId || assignment?.kind !== 'quiz') return;
+	const late = attempt.due_at !== null && attempt.submitted_at > attempt.due_at;
+	await recordSubmitted(tx, {
+		assignmentId,
+		userId,
+		at: attempt.submitted_at,
+		late,
+		score: fraction(attempt)
+	});
+}

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signIn, signUp } from './auth/accounts';
+import { TEST_PARAMS } from './auth/password';
+import type { Db } from './db';
+import { testEngines } from './db/test-databases';
+import { ContentIndex } from './content/content-index';
+import { sweepOnce, sweepTasks, type SweepTask } from './sweeper';
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+const DAY = 24 * 60 * 60_000;
+
+describe.each(testEngines())('sweeper on %s', (engine) => {
+	let db: Db;
+	beforeEach(async () => {
+		db = await engine.open();
+	});
+	afterEach(() => db.close());
+
+	it('deletes sessions past their expiry and throttle rows past their window; a second pass finds nothing', async () => {
+		const base = { now: T0, address: '10.0.0.1', anonymousLearnerId: null, params: TEST_PARAMS };
+		await signUp(db, {
+			...base,
+			username: 'ana',
+			displayName: 'Ana',
+			password: 'long enough pw',
+			role: 'student'
+		});
+		await signIn(db, { ...base, username: 'ana', password: 'wrong password' });
+		const later = new Date(T0.getTime() + 3 * DAY);
+		const tasks = sweepTasks(new ContentIndex([]));
+		const none = { 'quiz attempts past their deadline': 0, 'expired sessions': 0, 'old sign-in failures': 0 };
+		expect(await sweepOnce(db, new Date(T0.getTime() + 60_000), tasks)).toEqual(none);
+		expect(await sweepOnce(db, later, tasks)).toEqual({
+			...none,
+			'expired sessions': 1,
+			'old sign-in failures': 2
+		});
+		expect(await sweepOnce(db, later, tasks)).toEqual(none);
+	});
+
+	it('reports a failing task without stopping the others', async () => {
+		const tasks: SweepTask[] = [
+			{ name: 'broken', run: async () => Promise.reject(new Error('boom')) },
+			{ name: 'fine', run: async () => 3 }
+		];
+		const results = await sweepOnce(db, T0, tasks);
+		expect(results.broken).toBeInstanceOf(Error);
+		expect(results.fine).toBe(3);
+	});
+});

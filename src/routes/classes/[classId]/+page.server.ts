@@ -1,0 +1,95 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/request';
+import { assignmentProgress, assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
+import { memberClass, regenerateJoinCode, removeStudent, roster } from '$lib/server/classes/classes';
+import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
+import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
+import { appContent } from '$lib/server/content/app-content';
+import { appDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/form';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The owner sees the class to manage it; a member sees their own assignments in it; others get 404. */
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = appDb();
+	const targets = assignableTargets(appContent());
+	const now = event.locals.now;
+	const { classId } = event.params;
+
+	if (user.role === 'student') {
+		const klass = isId(classId) ? await memberClass(db, { classId, userId: user.id }) : null;
+		if (!klass) error(404, 'No such class.');
+		const mine = (await studentAssignments(db, { userId: user.id, now, content: appContent() })).filter(
+			(a) => a.classId === classId
+		);
+		return {
+			view: 'student' as const,
+			klass,
+			assignments: mine.map((a) => ({
+				id: a.id,
+				title: targetTitle(targets, a),
+				opensAt: a.opensAt,
+				dueAt: a.effectiveDueAt,
+				extended: a.extensionDueAt !== null,
+				status: a.status
+			}))
+		};
+	}
+
+	const { klass } = await requireOwnedClass(event, classId);
+	const students = await roster(db, { classId, instructorId: user.id });
+	const assignments = await assignmentsOfClass(db, { classId, instructorId: user.id });
+	const summaries = await Promise.all(
+		assignments.map(async (a) => {
+			const progress = await assignmentProgress(db, { assignment: a, now, content: appContent() });
+			return {
+				id: a.id,
+				title: targetTitle(targets, a),
+				opensAt: a.opensAt,
+				dueAt: a.dueAt,
+				submitted: progress.filter((p) => p.status === 'submitted' || p.status === 'late').length,
+				late: progress.filter((p) => p.status === 'late').length,
+				overdue: progress.filter((p) => p.status === 'overdue').length
+			};
+		})
+	);
+	return {
+		view: 'instructor' as const,
+		klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode },
+		joinLink: `${event.url.origin}/join?code=${klass.joinCode}`,
+		students: students.map((s) => ({
+			userId: s.userId,
+			username: s.username,
+			displayName: s.displayName,
+			joinedAt: s.joinedAt,
+			mustChangePassword: s.mustChangePassword
+		})),
+		assignments: summaries
+	};
+};
+
+export const actions: Actions = {
+	regenerate: async (event) => {
+		const { user } = await requireOwnedClass(event, event.params.classId);
+		const result = await regenerateJoinCode(appDb(), {
+			classId: event.params.classId,
+			instructorId: user.id
+		});
+		if (!result.ok) return fail(result.status, { message: result.message });
+		return { regenerated: result.joinCode };
+	},
+	remove: async (event) => {
+		const { user } = await requireOwnedClass(event, event.params.classId);
+		const form = await readForm(event.request);
+		const studentId = field(form, 'userId');
+		if (!isId(studentId)) return fail(400, { message: 'Choose a student to remove.' });
+		const result = await removeStudent(appDb(), {
+			classId: event.params.classId,
+			instructorId: user.id,
+			studentId
+		});
+		if (!result.ok) return fail(result.status, { message: result.message });
+		return { removed: true };
+	}
+};

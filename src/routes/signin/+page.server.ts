@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { signIn } from '$lib/server/auth/accounts';
+import { clientAddress, safeNext, setSessionCookie } from '$lib/server/auth/request';
+import { appDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeNext(url.searchParams.get('next'), '');
+	if (locals.user) redirect(303, next || '/');
+	return { next };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		// Already signed in: nothing to do (sign out first to switch accounts).
+		if (event.locals.user) redirect(303, '/');
+		const form = await readForm(event.request);
+		const username = field(form, 'username');
+		const now = event.locals.now;
+		const result = await signIn(appDb(), {
+			username,
+			password: field(form, 'password'),
+			now,
+			address: clientAddress(event),
+			anonymousLearnerId: event.locals.learner.id
+		});
+		if (!result.ok) {
+			if (result.retryAfterS) event.setHeaders({ 'retry-after': String(result.retryAfterS) });
+			return fail(result.status, { username: username.slice(0, 64), message: result.message });
+		}
+		setSessionCookie(event, result.token, result.expiresAt, now);
+		if (result.user.mustChangePassword) redirect(303, '/account?first=1');
+		const home = result.user.role === 'instructor' ? '/classes' : '/assignments';
+		redirect(303, safeNext(field(form, 'next'), home));
+	}
+};
