@@ -352,6 +352,69 @@ const rows: Row[] = [
 		path: (w) => `${w.attemptPath}?/submit`,
 		form: () => ({ confirm: 'yes' }),
 		expect: { ...all(404), studentA: 303 }
+	},
+	// Progress review (issue 6): the learner's own pages act for whoever is browsing (anonymous learners too).
+	{ route: '/progress', method: 'GET', path: () => '/progress', expect: all(200) },
+	{ route: '/progress/export.json', method: 'GET', path: () => '/progress/export.json', expect: all(200) },
+	{ route: '/review', method: 'GET', path: () => '/review', expect: all(200) },
+	{
+		route: '/review',
+		method: 'POST',
+		action: 'answer',
+		path: () => '/review?/answer',
+		form: () => ({ module: 'treaty-2024', card: 'no-such-card', rep: '0', shown: 'no-such-card' }),
+		// Cards are looked up for the requesting learner only: someone else's (or no) card is a 404.
+		expect: all(404)
+	},
+	// The instructor's progress pages and exports: the class owner only.
+	{
+		route: '/classes/[classId]/progress',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/students/[userId]',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/students/${w.studentAId}`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/quizzes/[module]/[quiz]',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/quizzes/treaty-2024/final`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/questions/[module]/[question]',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/questions/treaty-2024/${w.questionId}`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/grid.csv',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/grid.csv`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/responses.csv',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/responses.csv`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/items.csv',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/items.csv`,
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/modules/[module]/sources/[source]',
+		method: 'GET',
+		note: 'class overlay',
+		path: (w) => `/modules/treaty-2024/sources/sputnik-report?class=${w.classA.id}`,
+		expect: ownerA(303, 200)
 	}
 ];
 

@@ -48,7 +48,24 @@ export const learnerKeyedTables: readonly LearnerKeyedTable[] = [
 					.execute();
 			}
 		}
-	}
+	},
+	{
+		// Review cards (issue 6): one per learner and missed question. On a clash the account's card wins (it
+		// holds the longer history); the anonymous one goes, with its log rows for that question.
+		table: 'review_cards',
+		column: 'learner_id',
+		merge: async (trx, from, to) => {
+			const clash = (table: 'review_cards' | 'review_log') =>
+				sql`exists (select 1 from review_cards t where t.learner_id = ${to}
+					and t.module_id = ${sql.table(table)}.module_id and t.question_id = ${sql.table(table)}.question_id)`;
+			await sql`delete from review_log where learner_id = ${from} and ${clash('review_log')}`.execute(trx);
+			await sql`delete from review_cards where learner_id = ${from} and ${clash('review_cards')}`.execute(
+				trx
+			);
+			await trx.updateTable('review_cards').set({ learner_id: to }).where('learner_id', '=', from).execute();
+		}
+	},
+	{ table: 'review_log', column: 'learner_id' }
 ];
 
 export async function mergeLearners(

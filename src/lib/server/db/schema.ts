@@ -211,6 +211,35 @@ export interface AssignmentWorkTable {
 	updated_at: string;
 }
 
+/** A missed item's spaced-review card (issue 6): one per learner and missed question, FSRS state as JSON. */
+export interface ReviewCardTable {
+	learner_id: string;
+	module_id: string;
+	question_id: string;
+	origin: 'quiz' | 'lesson';
+	missed_at: string;
+	/** JSON StoredCard (src/lib/server/progress/review-schedule.ts). */
+	card: string;
+	/** The card's due date, in its own column for "how many are due" queries. */
+	due_at: string;
+	reps: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** One review of a card: what was shown, the response and score, and the next due date. */
+export interface ReviewLogTable {
+	learner_id: string;
+	module_id: string;
+	question_id: string;
+	rep: number;
+	shown_question_id: string;
+	response: string | null;
+	score: number;
+	reviewed_at: string;
+	next_due_at: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -225,4 +254,6 @@ export interface Database {
 	assignments: AssignmentTable;
 	assignment_extensions: AssignmentExtensionTable;
 	assignment_work: AssignmentWorkTable;
+	review_cards: ReviewCardTable;
+	review_log: ReviewLogTable;
 }

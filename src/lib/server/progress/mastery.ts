@@ -53,13 +53,25 @@ export function mastery(observations: readonly Observation[]): Mastery {
 	}
 	const score = Math.round((weighted / weights) * 1000) / 1000;
 	const quizAnswers = recent.filter((o) => o.kind === 'quiz').length;
-	const level: MasteryLevel =
-		score >= MASTERY_RULES.masteredScore &&
-		recent.length >= MASTERY_RULES.masteredAnswers &&
+	return {
+		level: masteryLevel(score, recent.length, quizAnswers),
+		score,
+		answers: recent.length,
+		quizAnswers
+	};
+}
+
+/**
+ * The level for a weighted score (rounded to 3 decimals) over `answers` recent answers: the same rule as
+ * mastery(), for class analytics that aggregate the weighted score in SQL.
+ */
+export function masteryLevel(score: number, answers: number, quizAnswers: number): MasteryLevel {
+	if (answers === 0) return 'not-started';
+	return score >= MASTERY_RULES.masteredScore &&
+		answers >= MASTERY_RULES.masteredAnswers &&
 		quizAnswers >= MASTERY_RULES.masteredQuizAnswers
-			? 'mastered'
-			: score >= MASTERY_RULES.practisingScore
-				? 'practising'
-				: 'needs-review';
-	return { level, score, answers: recent.length, quizAnswers };
+		? 'mastered'
+		: score >= MASTERY_RULES.practisingScore
+			? 'practising'
+			: 'needs-review';
 }

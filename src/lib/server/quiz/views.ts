@@ -263,6 +263,32 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 	};
 }
 
+/**
+ * Feedback on one answer outside an attempt (the spaced review of mistakes, issue 6): the same review a quiz
+ * shows, for a question whose key may be shown (a practice item, or a missed item whose attempt review is open).
+ */
+export function answerFeedback(input: {
+	content: ContentIndex;
+	moduleId: string;
+	question: Question;
+	response: unknown;
+	verdict: Verdict;
+	at: Date;
+}): QuestionReview {
+	const { question, verdict } = input;
+	const row: AnswerRow = {
+		attempt_id: '',
+		question_id: question.id,
+		response: input.response === undefined ? null : JSON.stringify(input.response),
+		revision: 1,
+		saved_at: input.at.toISOString(),
+		checked_at: input.at.toISOString(),
+		score: verdict.score,
+		verdict: JSON.stringify(verdict)
+	};
+	return questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row });
+}
+
 /** The full review of a graded attempt. Callers check reviewOpen() first. */
 export function attemptReview(input: {
 	content: ContentIndex;

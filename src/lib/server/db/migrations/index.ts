@@ -8,11 +8,13 @@ import * as lessons from './002-lessons';
 import * as quizzes from './003-quizzes';
 import * as accountsClasses from './004-accounts-classes';
 import * as assignmentAttempts from './005-assignment-attempts';
+import * as progress from './006-progress';
 
 export const migrations: Record<string, Migration> = {
 	'001-learners': learners,
 	'002-lessons': lessons,
 	'003-quizzes': quizzes,
 	'004-accounts-classes': accountsClasses,
-	'005-assignment-attempts': assignmentAttempts
+	'005-assignment-attempts': assignmentAttempts,
+	'006-progress': progress
 };

@@ -1,0 +1,173 @@
+/**
+ * Progress analytics at scale (issue 6): generates a class of 1,000 students × 3 graded attempts × 20
+ * questions (60,000 responses) of the final quiz into a temp SQLite database, then times the server
+ * functions behind the instructor pages: the class dashboard (when a class is given), the quiz item analysis,
+ * one question's analysis and the reader's passage overlay. Median of several runs each; target ≤ 300 ms.
+ *
+ *   npx tsx scripts/bench/progress-scale.ts [--students 1000] [--runs 7]
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { loadContent } from '../../src/lib/server/content/load-content';
+import { contentLoadOptions } from '../../src/lib/server/content/load-options';
+import { connect, migrateToLatest } from '../../src/lib/server/db/connect';
+import {
+	passageMisses,
+	questionAnalysis,
+	quizAnalysis,
+	type Scope
+} from '../../src/lib/server/progress/item-analysis';
+import { drawAttempt, seededRandom } from '../../src/lib/server/quiz/draw';
+import { benchClass, benchDashboard } from './progress-scale-class';
+
+const arg = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const STUDENTS = arg('students', 1000);
+const RUNS = arg('runs', 7);
+const ATTEMPTS = 3;
+const MODULE = 'treaty-2024';
+const QUIZ = 'final';
+const TARGET_MS = 300;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function timed(
+	label: string,
+	fn: () => Promise<unknown>
+): Promise<{ label: string; medianMs: number }> {
+	await fn(); // warm-up: statement cache, page cache
+	const ms: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const t = performance.now();
+		await fn();
+		ms.push(performance.now() - t);
+	}
+	return { label, medianMs: Math.round(median(ms) * 10) / 10 };
+}
+
+async function main() {
+	const loaded = loadContent('questions', contentLoadOptions());
+	if (!loaded.ok) throw new Error('content is invalid: run npm run content:check');
+	const content = loaded.index;
+	const quiz = content.quiz(MODULE, QUIZ)!;
+	const questions = content.module(MODULE)!.questions;
+	const dir = mkdtempSync(join(tmpdir(), 'sb-progress-scale-'));
+	const db = connect(`file:${join(dir, 'bench.db')}`);
+	await migrateToLatest(db);
+
+	const t0 = performance.now();
+	const random = seededRandom(2024);
+	const learnerIds: string[] = [];
+	const start = Date.parse('2026-03-01T09:00:00.000Z');
+	let responses = 0;
+	await db.kysely.transaction().execute(async (tx) => {
+		for (let s = 0; s < STUDENTS; s++) {
+			const learnerId = randomUUID();
+			learnerIds.push(learnerId);
+			const at = new Date(start + s * 1000).toISOString();
+			await tx
+				.insertInto('learners')
+				.values({ id: learnerId, token_hash: randomUUID(), user_id: null, created_at: at, last_seen_at: at })
+				.execute();
+			// Each student has an ability; the chance of a right answer falls with the item's difficulty.
+			const ability = random() * 3 - 1;
+			for (let n = 1; n <= ATTEMPTS; n++) {
+				const drawn = drawAttempt({ quiz, questions, seed: s * 10 + n });
+				const attemptId = randomUUID();
+				const answers = drawn.questionIds.map((id) => {
+					const q = content.question(MODULE, id)!;
+					const p = 1 / (1 + Math.exp(-(ability + 0.3 * n - (q.difficulty - 2))));
+					const right = random() < p;
+					let response: unknown = null;
+					if (q.type === 'single')
+						response = right ? q.answer : (q.options.find((o) => o.id !== q.answer)?.id ?? null);
+					else if (q.type === 'true-false') response = right ? q.answer : !q.answer;
+					else if (q.type === 'multiple') response = right ? q.answer : q.answer.slice(0, 1);
+					return { id, score: right ? 1 : 0, response };
+				});
+				const score = answers.reduce((sum, a) => sum + a.score, 0);
+				await tx
+					.insertInto('quiz_attempts')
+					.values({
+						id: attemptId,
+						learner_id: learnerId,
+						module_id: MODULE,
+						quiz_id: QUIZ,
+						number: n,
+						status: 'graded',
+						seed: drawn.seed,
+						question_ids: JSON.stringify(drawn.questionIds),
+						orders: JSON.stringify(drawn.orders),
+						feedback: quiz.feedback,
+						pass_mark: quiz.passMark,
+						time_limit_minutes: quiz.timeLimitMinutes,
+						started_at: at,
+						due_at: null,
+						extension_minutes: 0,
+						submitted_at: at,
+						submit_reason: 'learner',
+						score,
+						max_score: answers.length,
+						passed: (100 * score) / answers.length >= quiz.passMark ? 1 : 0,
+						assignment_id: null,
+						accept_late: 0,
+						review_opens_at: null
+					})
+					.execute();
+				await tx
+					.insertInto('quiz_answers')
+					.values(
+						answers.map((a) => ({
+							attempt_id: attemptId,
+							question_id: a.id,
+							response: a.response === null ? null : JSON.stringify(a.response),
+							revision: 1,
+							saved_at: at,
+							checked_at: null,
+							score: a.score,
+							verdict: null
+						}))
+					)
+					.execute();
+				responses += answers.length;
+			}
+		}
+	});
+	await sql`analyze`.execute(db.kysely);
+	const classScope = await benchClass(db, learnerIds, start);
+	console.log(
+		`Generated ${STUDENTS} students × ${ATTEMPTS} attempts × ${quiz.itemCount} questions = ${responses} responses in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+	);
+
+	const scope: Scope = classScope ?? { kind: 'all' };
+	const someQuestion = questions.find((q) => q.use === 'assessment')!.id;
+	const source = content.module(MODULE)!.sources[0]!.id;
+	const results = [
+		...(classScope ? [await timed('class dashboard', () => benchDashboard(db, content, start))] : []),
+		await timed('quiz item analysis', () =>
+			quizAnalysis({ db, content, moduleId: MODULE, quizId: QUIZ, scope })
+		),
+		await timed('one question’s analysis', () =>
+			questionAnalysis({ db, content, moduleId: MODULE, questionId: someQuestion, scope })
+		),
+		await timed('reader passage overlay', () =>
+			passageMisses({ db, content, moduleId: MODULE, sourceId: source, scope })
+		)
+	];
+	console.log(`\nMedian of ${RUNS} runs (after one warm-up), SQLite, ${responses} responses:`);
+	for (const r of results)
+		console.log(
+			`  ${r.label.padEnd(26)} ${String(r.medianMs).padStart(7)} ms  ${r.medianMs <= TARGET_MS ? 'ok' : `OVER ${TARGET_MS} ms`}`
+		);
+	await db.close();
+	if (process.env.KEEP_DB) console.log(`kept ${join(dir, 'bench.db')}`);
+	else rmSync(dir, { recursive: true, force: true });
+	if (results.some((r) => r.medianMs > TARGET_MS)) process.exitCode = 1;
+}
+
+await main();

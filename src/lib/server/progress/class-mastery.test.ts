@@ -1,0 +1,143 @@
+/**
+ * Class mastery in SQL agrees with the per-student rule (mastery.ts) on the same answers, on both engines:
+ * three students, answers on both fixture objectives from quizzes and lesson checks, more than RECENT on one.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '$lib/server/db';
+import { testEngines } from '$lib/server/db/test-databases';
+import { createLearner } from '$lib/server/learner';
+import { FIXTURE_MODULE, fixtureContent } from '$lib/server/quiz/test-content';
+import { classMastery } from './class-mastery';
+import { learnerObservations, masteryByObjective } from './observations';
+
+const content = fixtureContent();
+const T0 = Date.parse('2026-03-01T09:00:00.000Z');
+const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+const ALPHA = ['a-single', 'a-true-false', 'a-multiple', 'a-ordering', 'a-numeric', 'a-matching'];
+const BETA = ['b-single', 'b-true-false'];
+
+describe.each(testEngines())('class mastery on %s', (engine) => {
+	let db: Db;
+	beforeEach(async () => (db = await engine.open()));
+	afterEach(() => db.close());
+
+	async function attempt(learnerId: string, minute: number, scores: Record<string, number>) {
+		const id = randomUUID();
+		const total = Object.values(scores).reduce((s, x) => s + x, 0);
+		await db.kysely
+			.insertInto('quiz_attempts')
+			.values({
+				id,
+				learner_id: learnerId,
+				module_id: FIXTURE_MODULE,
+				quiz_id: 'mixed',
+				number: minute,
+				status: 'graded',
+				seed: 1,
+				question_ids: JSON.stringify(Object.keys(scores)),
+				orders: '{}',
+				feedback: 'on-submit',
+				pass_mark: 50,
+				time_limit_minutes: null,
+				started_at: iso(minute),
+				due_at: null,
+				extension_minutes: 0,
+				submitted_at: iso(minute),
+				submit_reason: 'learner',
+				score: total,
+				max_score: Object.keys(scores).length,
+				passed: 1,
+				assignment_id: null,
+				accept_late: 0,
+				review_opens_at: null
+			})
+			.execute();
+		await db.kysely
+			.insertInto('quiz_answers')
+			.values(
+				Object.entries(scores).map(([q, score]) => ({
+					attempt_id: id,
+					question_id: q,
+					response: null,
+					revision: 1,
+					saved_at: iso(minute),
+					checked_at: null,
+					score,
+					verdict: null
+				}))
+			)
+			.execute();
+	}
+	async function check(learnerId: string, minute: number, correct: boolean) {
+		await db.kysely
+			.insertInto('lesson_events')
+			.values({
+				learner_id: learnerId,
+				event_id: randomUUID(),
+				module_id: FIXTURE_MODULE,
+				lesson_id: 'l',
+				run_id: 'r',
+				type: 'check.answered',
+				step_id: 's',
+				item_id: 'a-practice',
+				response: 'true',
+				correct: correct ? 1 : 0,
+				score: correct ? 1 : 0,
+				mastered: null,
+				created_at: iso(minute),
+				batch_seq: 0
+			})
+			.execute();
+	}
+
+	it('counts students per level like mastery() does per student', async () => {
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) ids.push((await createLearner(db, new Date(T0))).learner.id);
+		const [strong, mixed, weak] = ids as [string, string, string, string];
+		// strong: two attempts, all alpha right, beta right: mastered alpha (12 answers, last 10 count).
+		await attempt(strong, 1, Object.fromEntries([...ALPHA, ...BETA].map((q) => [q, 1])));
+		await attempt(strong, 2, Object.fromEntries(ALPHA.map((q) => [q, 1])));
+		await check(strong, 3, false);
+		// mixed: alpha half right, a partial credit, lesson checks right; beta wrong.
+		await attempt(mixed, 1, {
+			'a-single': 1,
+			'a-true-false': 0,
+			'a-multiple': 0.5,
+			'a-ordering': 1,
+			'b-single': 0
+		});
+		await check(mixed, 2, true);
+		await check(mixed, 3, true);
+		// weak: only lesson checks, wrong.
+		await check(weak, 1, false);
+		// the fourth student has done nothing: not started everywhere.
+
+		const rows = await classMastery({ db, content, scope: { kind: 'all' } });
+		const expected = new Map<string, Record<string, number>>();
+		for (const o of content.module(FIXTURE_MODULE)!.objectives)
+			expected.set(o.id, { 'not-started': 0, 'needs-review': 0, practising: 0, mastered: 0 });
+		for (const learnerId of ids) {
+			const m = masteryByObjective(
+				await learnerObservations({ db, content, learnerId, now: new Date(T0 + 3_600_000) })
+			);
+			for (const [objective, counts] of expected)
+				counts[m.get(`${FIXTURE_MODULE}/${objective}`)?.level ?? 'not-started']!++;
+		}
+		expect(Object.fromEntries(rows.map((r) => [r.id, r.counts]))).toEqual(Object.fromEntries(expected));
+		// And the figures by hand: alpha — strong mastered (last 10: 9 right quiz + 1 wrong check weighing ½ →
+		// 9/9.5 = 0.947), mixed practising ((1+0+0.5+1 + ½·1 + ½·1)/(4 + 1) = 3.5/5 = 0.7), weak needs review.
+		expect(rows.find((r) => r.id === 'alpha')!.counts).toEqual({
+			'not-started': 1,
+			'needs-review': 1,
+			practising: 1,
+			mastered: 1
+		});
+		expect(rows.find((r) => r.id === 'beta')!.counts).toEqual({
+			'not-started': 2,
+			'needs-review': 1,
+			practising: 1,
+			mastered: 0
+		});
+	});
+});

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { passageView, type PassageView } from '$lib/content/passage';
+import { requireOwnedClass } from '$lib/server/classes/route-guards';
+import { appContent } from '$lib/server/content/app-content';
+import { appDb } from '$lib/server/db';
+import { publicItems } from '$lib/server/progress/analysis-views';
+import { classScope } from '$lib/server/progress/class-analytics';
+import { questionAnalysis } from '$lib/server/progress/item-analysis';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { klass } = await requireOwnedClass(event, event.params.classId);
+	const content = appContent();
+	const { module: moduleId, question: questionId } = event.params;
+	const question = content.question(moduleId, questionId);
+	if (!question) error(404, 'No such question.');
+	const item = await questionAnalysis({ db: appDb(), content, moduleId, questionId, scope: classScope(klass.id) });
+	if (!item) error(404, 'No such question.');
+	const base = `/classes/${klass.id}/progress`;
+	return {
+		klass: { id: klass.id, name: klass.name },
+		item: publicItems([item], base, moduleId)[0]!,
+		explanation: question.explanation,
+		citations: question.citations
+			.map((c) => {
+				const source = content.source(moduleId, c.source);
+				return source ? passageView(moduleId, source, c) : null;
+			})
+			.filter((p): p is PassageView => p !== null)
+	};
+};
