@@ -39,6 +39,8 @@ interface World {
 	disposableA: string;
 	/** Removed from class A by the remove row. */
 	victimId: string;
+	/** Given a new password by the reset row. */
+	forgetfulId: string;
 	studentAId: string;
 	/** The final quiz assigned to class A, and student A's attempt at it (with one of its question ids). */
 	quizAssignmentA: string;
@@ -181,6 +183,14 @@ const rows: Row[] = [
 		action: 'remove',
 		path: (w) => `/classes/${w.classA.id}?/remove`,
 		form: (w) => ({ userId: w.victimId }),
+		expect: ownerA(401, 200)
+	},
+	{
+		route: '/classes/[classId]',
+		method: 'POST',
+		action: 'resetPassword',
+		path: (w) => `/classes/${w.classA.id}?/resetPassword`,
+		form: (w) => ({ userId: w.forgetfulId }),
 		expect: ownerA(401, 200)
 	},
 	{
@@ -469,18 +479,20 @@ test.describe('authorization matrix', () => {
 
 	test.beforeAll(async () => {
 		test.setTimeout(60_000);
-		const [instructorA, instructorB, studentA, studentB, victim] = await Promise.all([
+		const [instructorA, instructorB, studentA, studentB, victim, forgetful] = await Promise.all([
 			signUpApi('instructor', 'inst-a'),
 			signUpApi('instructor', 'inst-b'),
 			signUpApi('student', 'stud-a'),
 			signUpApi('student', 'stud-b'),
-			signUpApi('student', 'victim')
+			signUpApi('student', 'victim'),
+			signUpApi('student', 'forgetful')
 		]);
 		const classA = await createClassApi(instructorA, 'Class A');
 		const classB = await createClassApi(instructorB, 'Class B');
 		const classC = await createClassApi(instructorB, 'Class C');
 		await joinApi(studentA, classA.joinCode);
 		await joinApi(victim, classA.joinCode);
+		await joinApi(forgetful, classA.joinCode);
 		await joinApi(studentB, classB.joinCode);
 		const assignmentA = await createAssignmentApi(instructorA, classA.id, { dueAt: future(7) });
 		const disposableA = await createAssignmentApi(instructorA, classA.id, { dueAt: future(7) });
@@ -516,6 +528,7 @@ test.describe('authorization matrix', () => {
 			assignmentB,
 			disposableA,
 			victimId: idOf(victim),
+			forgetfulId: idOf(forgetful),
 			studentAId: idOf(studentA),
 			quizAssignmentA,
 			attemptPath,

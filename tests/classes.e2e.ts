@@ -184,6 +184,18 @@ test.describe('classes journey', () => {
 		await expect(page.getByRole('heading', { name: 'Students (1)' })).toBeVisible();
 		expect((await ana.api.get(`/classes/${klass.id}`)).status()).toBe(404);
 
+		// Ben forgot his password: the instructor gives him a new one, shown once.
+		await page.getByRole('button', { name: `New password for ${ben.displayName}` }).click();
+		const fresh = (await page.getByTestId('reset-password').textContent())!.trim();
+		await expectNoAxeViolations(page);
+		expect((await ben.api.get('/account', { maxRedirects: 0 })).status()).toBe(303);
+		const again = await client();
+		const signedIn = await again.post('/signin', {
+			form: { username: ben.username, password: fresh },
+			maxRedirects: 0
+		});
+		expect(signedIn.headers()['location']).toBe('/account?first=1');
+
 		await page.getByRole('button', { name: 'Regenerate code' }).click();
 		await expect(page.getByText('The old code no longer works.')).toBeVisible();
 		const newCode = (await page.getByTestId('join-code').textContent())!.trim();

@@ -20,3 +20,11 @@ export const STATUS_LABELS: Record<WorkStatus, string> = {
 	late: 'Submitted late',
 	overdue: 'Overdue'
 };
+
+/**
+ * A 0..1 score as a whole percentage, rounded like the quiz review rounds 100 × score / max: via a fixed
+ * decimal first, so 0.1975 (19.749999… in binary) shows 20%, as the review does.
+ */
+export function percent(fraction: number): string {
+	return `${Math.round(Number((fraction * 100).toFixed(6)))}%`;
+}

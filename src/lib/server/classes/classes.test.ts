@@ -29,6 +29,7 @@ import {
 	ownedClass,
 	regenerateJoinCode,
 	removeStudent,
+	resetStudentPassword,
 	roster
 } from './classes';
 import { importStudents } from './import-students';
@@ -183,6 +184,29 @@ describe.each(testEngines())('classes on %s', (engine) => {
 			expect(await joinClass(db, { user: ana, code: regenerated.joinCode, now: T0 })).toMatchObject({
 				ok: true
 			});
+		});
+	});
+
+	it('the owner gives a student a new one-time password; the old one and the student’s sessions end', async () => {
+		const c = await createClass(db, { instructor: teacherA, name: 'A', now: T0 });
+		if (!c.ok) throw new Error();
+		await joinClass(db, { user: ana, code: c.joinCode, now: T0 });
+		const reset = (instructorId: string, studentId: string) =>
+			resetStudentPassword(db, { classId: c.id, instructorId, studentId, now: T0, params: TEST_PARAMS });
+		expect(await reset(teacherB.id, ana.id)).toMatchObject({ ok: false, status: 404 });
+		expect(await reset(teacherA.id, ben.id)).toMatchObject({ ok: false, status: 404 });
+		const done = await reset(teacherA.id, ana.id);
+		if (!done.ok) throw new Error();
+		expect(done.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+		expect(
+			await db.kysely.selectFrom('sessions').select('id').where('user_id', '=', ana.id).execute()
+		).toEqual([]);
+		expect(await signIn(db, { ...common, username: 'ana', password: 'long enough pw' })).toMatchObject({
+			ok: false
+		});
+		expect(await signIn(db, { ...common, username: 'ana', password: done.password })).toMatchObject({
+			ok: true,
+			user: { mustChangePassword: true }
 		});
 	});
 

@@ -8,6 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '$lib/server/db';
 import { isUniqueViolation } from '$lib/server/db/errors';
 import type { SessionUser } from '$lib/server/auth/sessions';
+import {
+	CURRENT_PARAMS,
+	generateInitialPassword,
+	hashPassword,
+	type ScryptParams
+} from '$lib/server/auth/password';
 import { generateJoinCode, normaliseJoinCode } from './join-code';
 
 export interface ClassSummary {
@@ -264,4 +270,46 @@ export async function regenerateJoinCode(
 		return code;
 	});
 	return { ok: true, joinCode };
+}
+
+/**
+ * A forgotten password: the class's instructor gives the student a new generated password (shown once),
+ * which the student replaces at the next sign-in; the student's sessions end. Only for a student in one
+ * of the instructor's classes.
+ */
+export async function resetStudentPassword(
+	db: Db,
+	{
+		classId,
+		instructorId,
+		studentId,
+		now,
+		params = CURRENT_PARAMS
+	}: { classId: string; instructorId: string; studentId: string; now: Date; params?: ScryptParams }
+): Promise<
+	| { ok: true; username: string; displayName: string; password: string }
+	| { ok: false; status: 404; message: string }
+> {
+	if (!(await ownedClass(db, { classId, instructorId })))
+		return { ok: false, status: 404, message: 'No such class.' };
+	const student = await db.kysely
+		.selectFrom('class_members')
+		.innerJoin('users', 'users.id', 'class_members.user_id')
+		.select(['users.id', 'users.username', 'users.display_name'])
+		.where('class_members.class_id', '=', classId)
+		.where('class_members.user_id', '=', studentId)
+		.where('users.role', '=', 'student')
+		.executeTakeFirst();
+	if (!student) return { ok: false, status: 404, message: 'That student is not in this class.' };
+	const password = generateInitialPassword();
+	const hash = await hashPassword(password, params);
+	await db.kysely.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('users')
+			.set({ password_hash: hash, must_change_password: 1, password_changed_at: now.toISOString() })
+			.where('id', '=', student.id)
+			.execute();
+		await trx.deleteFrom('sessions').where('user_id', '=', student.id).execute();
+	});
+	return { ok: true, username: student.username, displayName: student.display_name, password };
 }

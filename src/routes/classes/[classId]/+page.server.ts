@@ -1,7 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/request';
 import { assignmentProgress, assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
-import { memberClass, regenerateJoinCode, removeStudent, roster } from '$lib/server/classes/classes';
+import {
+	memberClass,
+	regenerateJoinCode,
+	removeStudent,
+	resetStudentPassword,
+	roster
+} from '$lib/server/classes/classes';
 import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
@@ -91,5 +97,22 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(result.status, { message: result.message });
 		return { removed: true };
+	},
+	resetPassword: async (event) => {
+		const { user } = await requireOwnedClass(event, event.params.classId);
+		const form = await readForm(event.request);
+		const studentId = field(form, 'userId');
+		if (!isId(studentId)) return fail(400, { message: 'Choose a student.' });
+		const result = await resetStudentPassword(appDb(), {
+			classId: event.params.classId,
+			instructorId: user.id,
+			studentId,
+			now: event.locals.now
+		});
+		if (!result.ok) return fail(result.status, { message: result.message });
+		// Shown once: the new password exists only in this response.
+		return {
+			reset: { username: result.username, displayName: result.displayName, password: result.password }
+		};
 	}
 };
