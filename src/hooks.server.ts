@@ -8,6 +8,7 @@ import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
+import { syncMasteryIndex } from '$lib/server/progress/mastery-index';
 import { startSweeper, sweepTasks } from '$lib/server/sweeper';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
 import { testHooksFromEnv } from '$lib/server/test-hooks';
@@ -27,6 +28,8 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	const db = await openAppDb();
+	// The dashboard's mastery table follows the content: rebuilt here if a question moved objective.
+	await syncMasteryIndex(db, content);
 	// Grades quiz attempts past their deadline and ends expired sessions, without any client.
 	startSweeper({ db, tasks: sweepTasks(content) });
 };

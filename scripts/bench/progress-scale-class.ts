@@ -5,12 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContentIndex } from '../../src/lib/server/content/content-index';
+import { SESSION_COOKIE } from '../../src/lib/server/auth/config';
+import { createSession } from '../../src/lib/server/auth/sessions';
 import type { Db } from '../../src/lib/server/db';
 import { classDashboard, classScope, parseGridQuery } from '../../src/lib/server/progress/class-analytics';
 import type { Scope } from '../../src/lib/server/progress/item-analysis';
 
 const INSTRUCTOR = 'bench-instructor';
-const CLASS = 'bench-class';
+// Class ids are UUIDs (the routes refuse anything else).
+export const BENCH_CLASS = '00000000-0000-4000-8000-00000000bec1';
+const CLASS = BENCH_CLASS;
 
 export async function benchClass(db: Db, learnerIds: string[], start: number): Promise<Scope | null> {
 	const at = new Date(start).toISOString();
@@ -96,4 +100,14 @@ export async function benchDashboard(db: Db, content: ContentIndex, start: numbe
 		now: new Date(start),
 		query: parseGridQuery(new URLSearchParams('sort=a:x&dir=desc'))
 	});
+}
+
+/** A signed-in session for the class's instructor, as the cookie header that carries it. */
+export async function benchInstructorSession(db: Db, start: number): Promise<string> {
+	// Sessions expire after an idle spell: date it now, not at the generated data's date.
+	const { token } = await createSession(db, {
+		userId: INSTRUCTOR,
+		now: new Date(Math.max(start, Date.now()))
+	});
+	return `${SESSION_COOKIE}=${token}`;
 }

@@ -10,6 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import { refreshLearnerMastery } from './progress/mastery-index';
 
 export interface LearnerKeyedTable {
 	table: string;
@@ -65,7 +66,50 @@ export const learnerKeyedTables: readonly LearnerKeyedTable[] = [
 			await trx.updateTable('review_cards').set({ learner_id: to }).where('learner_id', '=', from).execute();
 		}
 	},
-	{ table: 'review_log', column: 'learner_id' }
+	{ table: 'review_log', column: 'learner_id' },
+	{
+		// One progress row per learner and lesson. On a clash the better row stays: a completed lesson over
+		// one in progress, else the more recently saved.
+		table: 'lesson_progress',
+		column: 'learner_id',
+		merge: async (trx, from, to) => {
+			const same = (other: string) =>
+				sql`o.module_id = lesson_progress.module_id and o.lesson_id = lesson_progress.lesson_id and o.learner_id = ${other}`;
+			await sql`delete from lesson_progress where learner_id = ${from} and exists (
+				select 1 from lesson_progress o where ${same(to)}
+					and (o.done > lesson_progress.done or (o.done = lesson_progress.done and o.updated_at >= lesson_progress.updated_at)))`.execute(
+				trx
+			);
+			await sql`delete from lesson_progress where learner_id = ${to} and exists (
+				select 1 from lesson_progress o where ${same(from)})`.execute(trx);
+			await trx
+				.updateTable('lesson_progress')
+				.set({ learner_id: to })
+				.where('learner_id', '=', from)
+				.execute();
+		}
+	},
+	{
+		// Lesson events are keyed by learner and the browser's event id: a replay already recorded under the
+		// account stays once.
+		table: 'lesson_events',
+		column: 'learner_id',
+		merge: async (trx, from, to) => {
+			await sql`delete from lesson_events where learner_id = ${from} and event_id in (
+				select event_id from lesson_events where learner_id = ${to})`.execute(trx);
+			await trx.updateTable('lesson_events').set({ learner_id: to }).where('learner_id', '=', from).execute();
+		}
+	},
+	{
+		// Derived from the tables above, so it comes last: the anonymous rows go and the account's are
+		// recomputed from the merged answers.
+		table: 'learner_mastery',
+		column: 'learner_id',
+		merge: async (trx, from, to) => {
+			await trx.deleteFrom('learner_mastery').where('learner_id', '=', from).execute();
+			await refreshLearnerMastery(trx, to);
+		}
+	}
 ];
 
 export async function mergeLearners(

@@ -240,6 +240,30 @@ export interface ReviewLogTable {
 	next_due_at: string;
 }
 
+/** The content's question → objective map, mirrored for SQL (progress/mastery-index.ts). */
+export interface QuestionObjectiveTable {
+	module_id: string;
+	question_id: string;
+	objective: string;
+}
+
+/** Mastery per learner, module and objective, kept current on every graded attempt and lesson check. */
+export interface LearnerMasteryTable {
+	learner_id: string;
+	module_id: string;
+	objective: string;
+	score: number;
+	answers: number;
+	quiz_answers: number;
+}
+
+/** The fingerprint a derived table was last built from. */
+export interface DerivedStateTable {
+	name: string;
+	fingerprint: string;
+	built_at: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -256,4 +280,7 @@ export interface Database {
 	assignment_work: AssignmentWorkTable;
 	review_cards: ReviewCardTable;
 	review_log: ReviewLogTable;
+	question_objectives: QuestionObjectiveTable;
+	learner_mastery: LearnerMasteryTable;
+	derived_state: DerivedStateTable;
 }

@@ -7,6 +7,7 @@ import type { LessonDefinition } from '$lib/lessons/cards';
 import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
 import type { Db } from '$lib/server/db';
+import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
 import type { ValidProgress } from './progress-request';
 
 interface LessonKey {
@@ -181,6 +182,8 @@ export async function recordLessonProgress({
 				.onConflict((oc) => oc.columns(['learner_id', 'event_id']).doNothing())
 				.execute();
 		}
+		// Checks count toward the learner's mastery per objective (class dashboard): refreshed in this transaction.
+		if (progress.events.some((e) => e.type === 'check.answered')) await refreshLearnerMastery(trx, learnerId);
 		return { step: k, steps: n, done, graded, ...(mastered === undefined ? {} : { mastered }) };
 	});
 }

@@ -1,6 +1,7 @@
 /**
  * Class mastery in SQL agrees with the per-student rule (mastery.ts) on the same answers, on both engines:
  * three students, answers on both fixture objectives from quizzes and lesson checks, more than RECENT on one.
+ * The answers go in as the grading and lesson transactions write them: rows, then refreshLearnerMastery.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { testEngines } from '$lib/server/db/test-databases';
 import { createLearner } from '$lib/server/learner';
 import { FIXTURE_MODULE, fixtureContent } from '$lib/server/quiz/test-content';
 import { classMastery } from './class-mastery';
+import { rebuildLearnerMastery, refreshLearnerMastery, syncMasteryIndex } from './mastery-index';
 import { learnerObservations, masteryByObjective } from './observations';
 
 const content = fixtureContent();
@@ -19,10 +21,17 @@ const BETA = ['b-single', 'b-true-false'];
 
 describe.each(testEngines())('class mastery on %s', (engine) => {
 	let db: Db;
-	beforeEach(async () => (db = await engine.open()));
+	beforeEach(async () => {
+		db = await engine.open();
+		await syncMasteryIndex(db, content);
+	});
 	afterEach(() => db.close());
 
 	async function attempt(learnerId: string, minute: number, scores: Record<string, number>) {
+		await insertAttempt(learnerId, minute, scores);
+		await refreshLearnerMastery(db.kysely, learnerId);
+	}
+	async function insertAttempt(learnerId: string, minute: number, scores: Record<string, number>) {
 		const id = randomUUID();
 		const total = Object.values(scores).reduce((s, x) => s + x, 0);
 		await db.kysely
@@ -70,6 +79,10 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 			.execute();
 	}
 	async function check(learnerId: string, minute: number, correct: boolean) {
+		await insertCheck(learnerId, minute, correct);
+		await refreshLearnerMastery(db.kysely, learnerId);
+	}
+	async function insertCheck(learnerId: string, minute: number, correct: boolean) {
 		await db.kysely
 			.insertInto('lesson_events')
 			.values({
@@ -139,5 +152,18 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 			practising: 1,
 			mastered: 0
 		});
+
+		// Kept up learner by learner, the table holds what a rebuild from scratch computes.
+		const table = () =>
+			db.kysely
+				.selectFrom('learner_mastery')
+				.selectAll()
+				.orderBy('learner_id')
+				.orderBy('objective')
+				.execute();
+		const incremental = await table();
+		expect(incremental).toHaveLength(5);
+		await rebuildLearnerMastery(db.kysely);
+		expect(await table()).toEqual(incremental);
 	});
 });

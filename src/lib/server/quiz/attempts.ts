@@ -15,6 +15,7 @@ import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db
 import { drawAttempt, newSeed, type QuestionOrder } from './draw';
 import { checkResponse } from './responses';
 import { reportAttemptGraded, reportAttemptStarted } from '$lib/server/classes/assignment-reports';
+import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
 import { acceptsWork, closing, GRACE_MS } from './timing';
 
 export type AttemptRow = Selectable<QuizAttemptTable>;
@@ -156,8 +157,10 @@ async function gradeClaimed(
 	};
 	await tx.updateTable('quiz_attempts').set(result).where('id', '=', attempt.id).execute();
 	const graded: AttemptRow = { ...attempt, ...result, status: 'graded' };
-	// In the same transaction: the assignment's status and score move with the grade, exactly once.
+	// In the same transaction: the assignment's status and score move with the grade, exactly once, and the
+	// learner's mastery per objective takes the new answers in (the class dashboard reads it).
 	if (graded.assignment_id) await reportAttemptGraded(tx, graded);
+	await refreshLearnerMastery(tx, graded.learner_id);
 	return graded;
 }
 

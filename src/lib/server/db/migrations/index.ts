@@ -9,6 +9,7 @@ import * as quizzes from './003-quizzes';
 import * as accountsClasses from './004-accounts-classes';
 import * as assignmentAttempts from './005-assignment-attempts';
 import * as progress from './006-progress';
+import * as learnerMastery from './007-learner-mastery';
 
 export const migrations: Record<string, Migration> = {
 	'001-learners': learners,
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'003-quizzes': quizzes,
 	'004-accounts-classes': accountsClasses,
 	'005-assignment-attempts': assignmentAttempts,
-	'006-progress': progress
+	'006-progress': progress,
+	'007-learner-mastery': learnerMastery
 };
