@@ -5,15 +5,18 @@
  * than raw numbers.
  *
  *  - answer save and submit: requests/s, p50/p99 at 50 and 200 connections (autocannon)
- *  - server rendering of the lesson, quiz and catalog pages (and the instructor dashboard when it exists)
+ *  - server rendering of the catalog, lesson and quiz pages (as a student) and of the class dashboard (as the
+ *    instructor of the demo class, 30 students)
+ *  - the instructor pages at scale: 1,000 students × 3 attempts × 20 questions (progress-scale.ts)
  *  - content load + verification for the module and a generated 10× module
  *  - JavaScript per route, gzipped, from the build output
  *  - Lighthouse 12 mobile scores for the catalog, a lesson, a quiz and a review page
  *
- * Options: --duration S (5 per autocannon run), --no-lighthouse.
+ * Options: --duration S (5 per autocannon run), --no-lighthouse, --no-scale (skip the 60,000-response class).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { routeBundleSizes } from './bundle-sizes';
 import { measureContentScale } from './content-scale';
@@ -27,11 +30,14 @@ import {
 	startAttempt,
 	startServer
 } from './harness';
+import { seedBenchInstructor } from './instructor';
 import { lighthouseScores } from './lighthouse';
+import { measureProgressScale, progressScaleTable } from './progress-scale';
 
 const args = process.argv.slice(2);
 const DURATION = Number(args[args.indexOf('--duration') + 1] || 5) || 5;
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const SCALE = !args.includes('--no-scale');
 
 interface Load {
 	name: string;
@@ -83,7 +89,9 @@ async function learnersWithAttempts(base: string, count: number, parallel = 16) 
 }
 
 async function main() {
-	const server = await startServer();
+	const dbFile = join(tmpdir(), `sourcebook-bench-${process.pid}.db`);
+	const instructor = await seedBenchInstructor(dbFile);
+	const server = await startServer({ dbFile });
 	const { base } = server;
 	const loads: Load[] = [];
 	try {
@@ -159,8 +167,15 @@ async function main() {
 			});
 			loads.push({ ...r, ratio: round(r.rps / t50.rps, 2) });
 		}
+		const dashboard = await cannon(`class dashboard page (${instructor.students} students)`, base, 50, {
+			method: 'GET',
+			path: `/classes/${instructor.classId}/progress`,
+			headers: { cookie: instructor.cookie, accept: 'text/html' }
+		});
+		loads.push({ ...dashboard, ratio: round(dashboard.rps / t50.rps, 2) });
 
 		const content = measureContentScale();
+		const scale = SCALE ? await measureProgressScale() : null;
 		const bundles = await routeBundleSizes();
 
 		let lighthouse: Awaited<ReturnType<typeof lighthouseScores>> = [];
@@ -211,6 +226,7 @@ async function main() {
 			md.push(
 				`| ${l.name} | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.ratio ?? '1'} |`
 			);
+		if (scale) md.push('', progressScaleTable(scale));
 		md.push('', '| content | questions | load + verify (median) |', '|---|---:|---:|');
 		md.push(`| module | ${content.base.questions} | ${content.base.medianMs} ms |`);
 		md.push(
@@ -236,11 +252,16 @@ async function main() {
 		mkdirSync('bench-results', { recursive: true });
 		writeFileSync(
 			'bench-results/bench.json',
-			JSON.stringify({ machine, at: new Date().toISOString(), loads, content, bundles, lighthouse }, null, 2)
+			JSON.stringify(
+				{ machine, at: new Date().toISOString(), loads, scale, content, bundles, lighthouse },
+				null,
+				2
+			)
 		);
 		writeFileSync('bench-results/bench.md', `${table}\n`);
 	} finally {
 		await server.stop();
+		for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
 	}
 }
 
