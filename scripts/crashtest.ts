@@ -2,11 +2,16 @@
  * npm run crashtest — while simulated students save and submit, kill the server with SIGKILL 20 times at
  * random moments and restart it on the same database. Afterwards: every acknowledged answer is present, no
  * attempt is half graded (graded attempts have a score and every answer a verdict; open ones none), and the
- * database passes its integrity check.
+ * database passes its integrity check; the class mastery table (derived in the grading transaction)
+ * equals a rebuild from the answers that survived.
  *
  * Options: --kills N (20), --students N (40).
  */
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { connect } from '../src/lib/server/db/connect';
+import type { Database as DbSchema } from '../src/lib/server/db/schema';
+import { rebuildLearnerMastery } from '../src/lib/server/progress/mastery-index';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +141,46 @@ function verify(dbFile: string) {
 	return { present, missing, halfGraded: halfGraded.n, notGraded, integrity, counts };
 }
 
+/**
+ * The mastery table (derived, refreshed inside each grading transaction) agrees with a rebuild from the
+ * answers that survived: a kill never leaves it describing a grade that was not committed, or missing one.
+ * The rebuild runs in a transaction that is rolled back.
+ */
+async function masteryMatchesRebuild(dbFile: string): Promise<{ rows: number; differing: number }> {
+	const db = connect(`file:${dbFile}`);
+	const read = (q: Kysely<DbSchema>) =>
+		q
+			.selectFrom('learner_mastery')
+			.selectAll()
+			.orderBy('learner_id')
+			.orderBy('module_id')
+			.orderBy('objective')
+			.execute();
+	const key = (r: {
+		learner_id: string;
+		module_id: string;
+		objective: string;
+		score: number;
+		answers: number;
+	}) => `${r.learner_id}/${r.module_id}/${r.objective}/${r.score.toFixed(9)}/${r.answers.toFixed(9)}`;
+	try {
+		const kept = new Set((await read(db.kysely)).map(key));
+		let rebuilt: string[] = [];
+		await db.kysely
+			.transaction()
+			.execute(async (trx) => {
+				await rebuildLearnerMastery(trx);
+				rebuilt = (await read(trx)).map(key);
+				throw new Error('roll back');
+			})
+			.catch(() => {});
+		const differing = rebuilt.filter((k) => !kept.has(k)).length + Math.abs(kept.size - rebuilt.length);
+		return { rows: rebuilt.length, differing };
+	} finally {
+		await db.close();
+	}
+}
+
 async function main() {
 	const dbFile = join(tmpdir(), `sourcebook-crash-${process.pid}.db`);
 	const port = await freePort();
@@ -158,6 +203,7 @@ async function main() {
 	await Promise.all(students);
 	await server.stop();
 	const check = verify(dbFile);
+	const mastery = await masteryMatchesRebuild(dbFile);
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
 
 	const figures = {
@@ -170,6 +216,8 @@ async function main() {
 		halfGradedAttempts: check.halfGraded,
 		attemptsByStatus: check.counts,
 		integrity: check.integrity,
+		masteryRows: mastery.rows,
+		masteryRowsDifferingFromRebuild: mastery.differing,
 		requestsLostToKills: refusedOrFailed,
 		restartMsMedian: round([...restartMs].sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] as number)
 	};
@@ -177,7 +225,8 @@ async function main() {
 		['every acknowledged answer present', check.missing.length === 0 && acks.size > 0],
 		['every acknowledged submit graded', check.notGraded === 0],
 		['no attempt half graded', check.halfGraded === 0],
-		['integrity check ok', check.integrity === 'ok']
+		['integrity check ok', check.integrity === 'ok'],
+		['mastery table equals a rebuild from the stored answers', mastery.rows > 0 && mastery.differing === 0]
 	] as const;
 	console.log(JSON.stringify(figures, null, 2));
 	for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
