@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signUpApi } from './accounts';
 import { expectNoAxeViolations } from './axe';
 import {
 	answerAndCheck,
@@ -417,6 +418,33 @@ test('the progress endpoint refuses bad saves with a clear 4xx and writes nothin
 		done: false,
 		graded: [{ item: 'l-lin-1961-defence', correct: false }]
 	});
+});
+
+test('a lesson begun before signing in comes into the account, with its checks counted toward mastery', async ({
+	page
+}) => {
+	// The account already has its own learner (made at sign-up), so signing in merges this browser's into it.
+	const account = await signUpApi('student', 'merger');
+	const lesson = lessonById('lineage');
+	await openLesson(page, lesson.id);
+	await walkStep(page, lesson.steps[0]!, 'right');
+	await walkStep(page, lesson.steps[1]!, 'right');
+	await expect(stepCount(page)).toContainText('Step 3 of 7');
+	await saved(page);
+
+	await page.goto('/signin');
+	await page.getByLabel('Username').fill(account.username);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(
+		page.getByRole('link', { name: new RegExp(`Account \\(${account.username}\\)`) })
+	).toBeVisible();
+
+	await page.goto('/');
+	await expect(catalogRow(page, lesson.title)).toContainText('In progress: step 3 of 7');
+	await page.goto('/progress');
+	await expect(page.locator('tr[data-objective="lineage"]')).toContainText('1 (0 from quizzes)');
+	await account.api.dispose();
 });
 
 test.describe('on a 360 px phone', () => {
