@@ -188,6 +188,33 @@ describe.each(testEngines())('class analytics on %s', (engine) => {
 		expect(alpha.counts).toEqual({ 'not-started': 1, 'needs-review': 0, practising: 1, mastered: 0 });
 	});
 
+	it('tells apart two assignments of the same quiz in the reasons a student is stuck', async () => {
+		await db.kysely
+			.insertInto('assignments')
+			.values({
+				id: '00000000-0000-4000-8000-00000000000b',
+				class_id: 'c',
+				module_id: FIXTURE_MODULE,
+				kind: 'quiz',
+				target_id: 'alpha',
+				opens_at: '2026-03-01T09:00:00.000Z',
+				due_at: '2026-03-01T12:00:00.000Z',
+				attempts_allowed: null,
+				time_limit_minutes: null,
+				feedback_policy: 'on-submit',
+				late_policy: 'accept',
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
+		const ben = (await dashboard()).stuck.find((s) => s.username === 'ben')!;
+		expect(ben.stuck).toEqual([
+			'3 remediations in lessons',
+			'Alpha check (due 2026-03-01): overdue, not submitted',
+			'Alpha check (due 2026-03-03): not started, due soon'
+		]);
+	});
+
 	it('sorts and filters on the server from query parameters', async () => {
 		expect((await dashboard(`sort=a:${ASSIGNMENT}&dir=desc`)).students.map((s) => s.username)).toEqual([
 			'ana',

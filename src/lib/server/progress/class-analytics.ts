@@ -14,6 +14,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { STATUS_LABELS, type WorkStatus } from '$lib/classes/status';
+import { parsePage } from '$lib/pagination';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { targetTitle, assignableTargets } from '$lib/server/classes/targets';
@@ -74,6 +75,8 @@ export interface GridQuery {
 	in: string | null;
 	stuckOnly: boolean;
 	q: string;
+	/** Which page of the sorted, filtered grid the page shows (1-based); exports take every row. */
+	page: number;
 }
 
 export function parseGridQuery(params: URLSearchParams): GridQuery {
@@ -85,7 +88,8 @@ export function parseGridQuery(params: URLSearchParams): GridQuery {
 		status: status && status in STATUS_LABELS ? (status as WorkStatus) : null,
 		in: params.get('in') || null,
 		stuckOnly: params.get('stuck') === '1',
-		q: (params.get('q') ?? '').trim().slice(0, 100)
+		q: (params.get('q') ?? '').trim().slice(0, 100),
+		page: parsePage(params.get('page'))
 	};
 }
 
@@ -183,6 +187,15 @@ export async function classDashboard(input: {
 		)
 	});
 	const soon = now.getTime() + STUCK_RULES.dueSoonHours * 3_600_000;
+	// The same quiz assigned twice (a retake) has one title: its due date tells the two apart in the reasons.
+	const titleCount = new Map<string, number>();
+	for (const a of assignments) titleCount.set(a.title, (titleCount.get(a.title) ?? 0) + 1);
+	const reasonTitle = new Map(
+		assignments.map((a) => [
+			a.id,
+			titleCount.get(a.title)! > 1 ? `${a.title} (due ${a.dueAt.slice(0, 10)})` : a.title
+		])
+	);
 	const students: GridStudent[] = members.map((m) => {
 		const row: GridCell[] = assignments.map(({ id, row: a }) => {
 			const c = byCell.get(`${m.id}/${id}`);
@@ -218,7 +231,7 @@ export async function classDashboard(input: {
 			(c) => (c.status === 'not-started' && Date.parse(c.dueAt) <= soon) || c.status === 'overdue'
 		);
 		for (const c of notStarted) {
-			const title = assignments.find((a) => a.id === c.assignmentId)?.title ?? 'an assignment';
+			const title = reasonTitle.get(c.assignmentId) ?? 'an assignment';
 			stuck.push(
 				c.status === 'overdue' ? `${title}: overdue, not submitted` : `${title}: not started, due soon`
 			);

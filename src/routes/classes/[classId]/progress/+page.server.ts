@@ -1,8 +1,13 @@
 import { requireOwnedClass } from '$lib/server/classes/route-guards';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
-import { classDashboard, parseGridQuery, type GridQuery } from '$lib/server/progress/class-analytics';
+import { classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
+import { paginate } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
+
+const STUCK_LISTED = 10;
+/** The grid's query parameters (what parseGridQuery reads). */
+type GridParam = 'sort' | 'dir' | 'status' | 'in' | 'stuck' | 'q' | 'page';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, klass } = await requireOwnedClass(event, event.params.classId);
@@ -17,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		query
 	});
 	const base = `/classes/${klass.id}/progress`;
-	const link = (changes: Partial<Record<keyof GridQuery, string>>) => {
+	const link = (changes: Partial<Record<GridParam, string>>) => {
 		const params = new URLSearchParams();
 		const merged = {
 			sort: query.sort,
@@ -26,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			in: query.in ?? '',
 			stuck: query.stuckOnly ? '1' : '',
 			q: query.q,
+			// A new sort or filter starts again at page 1; only the pager's links carry a page.
+			page: '',
 			...changes
 		};
 		for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
@@ -40,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 	const sortLink = (key: string) =>
 		link({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' });
 	const studentHref = (userId: string) => `${base}/students/${userId}`;
+	const shown = paginate(dashboard.students, query.page);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		query,
@@ -47,11 +55,30 @@ export const load: PageServerLoad = async (event) => {
 		nameSort: { href: sortLink('name'), sort: sortState('name') },
 		columns: dashboard.assignments.map((a) => ({
 			...a,
+			// The filter's option text: the same quiz assigned twice needs its due date to be told apart.
+			label:
+				dashboard.assignments.filter((b) => b.title === a.title).length > 1
+					? `${a.title} (due ${a.dueAt.slice(0, 10)})`
+					: a.title,
 			sortHref: sortLink(`a:${a.id}`),
 			sort: sortState(`a:${a.id}`)
 		})),
-		students: dashboard.students.map((s) => ({ ...s, href: studentHref(s.userId) })),
-		stuck: dashboard.stuck.map((s) => ({
+		students: shown.items.map((s) => ({ ...s, href: studentHref(s.userId) })),
+		paging: {
+			page: shown.page,
+			pages: shown.pages,
+			first: shown.first,
+			last: shown.last,
+			matching: shown.total,
+			links: Array.from({ length: shown.pages }, (_, i) => ({
+				page: i + 1,
+				href: link({ page: String(i + 1) })
+			}))
+		},
+		// The first few by name; the rest are a filter away (a large course can have hundreds flagged).
+		stuckCount: dashboard.stuck.length,
+		stuckOnlyHref: link({ stuck: '1' }),
+		stuck: dashboard.stuck.slice(0, STUCK_LISTED).map((s) => ({
 			userId: s.userId,
 			displayName: s.displayName,
 			stuck: s.stuck,
