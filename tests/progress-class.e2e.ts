@@ -3,7 +3,7 @@
  * server, class mastery, who is stuck), a per-student page, item analysis per quiz and per question, the
  * reader's class overlay, and the CSV exports parsed and checked. Authorization is re-checked on every one.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './test';
 import {
 	createAssignmentApi,
 	createClassApi,

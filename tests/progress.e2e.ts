@@ -2,7 +2,7 @@
  * The student's progress review (issue 6): the progress page (mastery, lessons, the accessible score chart),
  * the catalog's "reviews due", a spaced-review session with and without JavaScript, and the JSON export.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { expectNoAxeViolations } from './axe';
 import { answer, formHeaders, MODULE, questionsOnPage, startQuiz } from './quiz-helpers';
 

@@ -4,7 +4,7 @@
  * __data.json, form-action and autosave JSON, JS chunks) is scanned for the secret text of the attempt's
  * questions (from the bank files); after grading, the review must show it.
  */
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test, type Response } from './test';
 import {
 	answer,
 	bankQuestions,

@@ -2,7 +2,7 @@
  * Issue 4, security: each server rule refuses a tampered request with a clear 4xx and changes nothing;
  * replayed submissions have exactly one effect.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import {
 	answer,
 	answerFields,

@@ -2,7 +2,7 @@
  * The time limit on the server clock. The test hook moves this learner's server clock forward, so nothing
  * sleeps: a warning five minutes before the end, then answers refused and the saved ones graded.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { expectNoAxeViolations } from './axe';
 import { advanceClock, answer, questionsOnPage, startQuiz } from './quiz-helpers';
 
