@@ -172,6 +172,22 @@ describe.each(testEngines())('the mastery table on %s', (engine) => {
 		expect(await syncMasteryIndex(db, changed, T0)).toBe(false);
 	});
 
+	it('rebuilds once when several instances start together after a content change', async () => {
+		const learnerId = (await createLearner(db, T0)).learner.id;
+		await takeLineageQuiz(learnerId, 0, 6);
+		const changed = withMovedQuestion(
+			(await db.kysely.selectFrom('quiz_answers').select('question_id').executeTakeFirstOrThrow())
+				.question_id,
+			'timeline'
+		);
+		const rebuilt = await Promise.all([1, 2, 3].map(() => syncMasteryIndex(db, changed, T0)));
+		expect(rebuilt.filter(Boolean)).toHaveLength(1);
+		expect((await table(learnerId)).map((r) => [r.objective, r.answers])).toEqual([
+			['lineage', 5],
+			['timeline', 1]
+		]);
+	});
+
 	it('takes a graded attempt in within its grading transaction: the last 10 answers count', async () => {
 		const learnerId = (await createLearner(db, T0)).learner.id;
 		await takeLineageQuiz(learnerId, 0, 6);

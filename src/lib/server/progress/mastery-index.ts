@@ -115,16 +115,27 @@ export async function rebuildLearnerMastery(trx: Q): Promise<void> {
  * Start-up: mirrors the content's question → objective map and rebuilds learner_mastery when the map or the
  * rule changed since it was built (a new question bank, a question moved to another objective, a new
  * RECENT). Returns whether it rebuilt. One transaction: a failed rebuild leaves the previous state whole.
+ * Several instances starting at once on one PostgreSQL rebuild once: the first to lock the state row
+ * rebuilds, the others wait for it and then find the fingerprint current.
  */
 export async function syncMasteryIndex(db: Db, content: Modules, now = new Date()): Promise<boolean> {
 	const fingerprint = masteryFingerprint(content);
-	const state = await db.kysely
-		.selectFrom('derived_state')
-		.select('fingerprint')
-		.where('name', '=', STATE_NAME)
-		.executeTakeFirst();
-	if (state?.fingerprint === fingerprint) return false;
-	await db.kysely.transaction().execute(async (trx) => {
+	const current = (q: Q) =>
+		q.selectFrom('derived_state').select('fingerprint').where('name', '=', STATE_NAME).executeTakeFirst();
+	if ((await current(db.kysely))?.fingerprint === fingerprint) return false;
+	// The row to lock must exist before anyone can lock it.
+	await db.kysely
+		.insertInto('derived_state')
+		.values({ name: STATE_NAME, fingerprint: '', built_at: now.toISOString() })
+		.onConflict((oc) => oc.column('name').doNothing())
+		.execute();
+	return db.kysely.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('derived_state')
+			.set((eb) => ({ fingerprint: eb.ref('fingerprint') }))
+			.where('name', '=', STATE_NAME)
+			.execute();
+		if ((await current(trx))?.fingerprint === fingerprint) return false;
 		await trx.deleteFrom('question_objectives').execute();
 		const rows = objectiveMap(content);
 		for (let i = 0; i < rows.length; i += 500)
@@ -133,12 +144,11 @@ export async function syncMasteryIndex(db: Db, content: Modules, now = new Date(
 				.values(rows.slice(i, i + 500))
 				.execute();
 		await rebuildLearnerMastery(trx);
-		const built = { fingerprint, built_at: now.toISOString() };
 		await trx
-			.insertInto('derived_state')
-			.values({ name: STATE_NAME, ...built })
-			.onConflict((oc) => oc.column('name').doUpdateSet(built))
+			.updateTable('derived_state')
+			.set({ fingerprint, built_at: now.toISOString() })
+			.where('name', '=', STATE_NAME)
 			.execute();
+		return true;
 	});
-	return true;
 }
