@@ -195,13 +195,7 @@ export async function signUp(
 			now: input.now,
 			policy: throttle
 		});
-		if (verdict.blocked)
-			return {
-				ok: false,
-				status: 429,
-				message: tooMany(verdict.retryAfterS),
-				retryAfterS: verdict.retryAfterS
-			};
+		if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
 		if (!input.configuredInstructorCode)
 			return { ok: false, status: 403, message: 'Instructor sign-up is closed on this instance.' };
 		if (!instructorCodeMatches(input.instructorCode ?? '', input.configuredInstructorCode)) {
@@ -228,9 +222,15 @@ export async function signUp(
 	return startSession(db, user, input);
 }
 
-function tooMany(retryAfterS: number): string {
+/** The 429 every throttled form answers with: how long to wait, in minutes a person can act on. */
+function tooManyFailures(retryAfterS: number): Failure {
 	const minutes = Math.ceil(retryAfterS / 60);
-	return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+	return {
+		ok: false,
+		status: 429,
+		message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+		retryAfterS
+	};
 }
 
 export async function signIn(
@@ -243,13 +243,7 @@ export async function signIn(
 	const throttle = input.throttle ?? throttlePolicy;
 	const attempt = { username, address: input.address, now: input.now, policy: throttle };
 	const verdict = await checkSignIn(db, attempt);
-	if (verdict.blocked)
-		return {
-			ok: false,
-			status: 429,
-			message: tooMany(verdict.retryAfterS),
-			retryAfterS: verdict.retryAfterS
-		};
+	if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
 
 	const row =
 		username.length <= 64
@@ -301,13 +295,7 @@ export async function changePassword(
 	if (!row) return { ok: false, status: 400, message: 'No such account.' };
 	const attempt = { username: row.username, address: input.address, now: input.now, policy: input.throttle };
 	const verdict = await checkSignIn(db, attempt);
-	if (verdict.blocked)
-		return {
-			ok: false,
-			status: 429,
-			message: tooMany(verdict.retryAfterS),
-			retryAfterS: verdict.retryAfterS
-		};
+	if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
 	if (
 		input.current.length > MAX_PASSWORD_LENGTH ||
 		!(await verifyPassword(input.current, row.password_hash))

@@ -187,15 +187,7 @@ export async function classDashboard(input: {
 		)
 	});
 	const soon = now.getTime() + STUCK_RULES.dueSoonHours * 3_600_000;
-	// The same quiz assigned twice (a retake) has one title: its due date tells the two apart in the reasons.
-	const titleCount = new Map<string, number>();
-	for (const a of assignments) titleCount.set(a.title, (titleCount.get(a.title) ?? 0) + 1);
-	const reasonTitle = new Map(
-		assignments.map((a) => [
-			a.id,
-			titleCount.get(a.title)! > 1 ? `${a.title} (due ${a.dueAt.slice(0, 10)})` : a.title
-		])
-	);
+	const labels = assignmentLabels(assignments);
 	const students: GridStudent[] = members.map((m) => {
 		const row: GridCell[] = assignments.map(({ id, row: a }) => {
 			const c = byCell.get(`${m.id}/${id}`);
@@ -231,7 +223,7 @@ export async function classDashboard(input: {
 			(c) => (c.status === 'not-started' && Date.parse(c.dueAt) <= soon) || c.status === 'overdue'
 		);
 		for (const c of notStarted) {
-			const title = reasonTitle.get(c.assignmentId) ?? 'an assignment';
+			const title = labels.get(c.assignmentId) ?? 'an assignment';
 			stuck.push(
 				c.status === 'overdue' ? `${title}: overdue, not submitted` : `${title}: not started, due soon`
 			);
@@ -245,6 +237,21 @@ export async function classDashboard(input: {
 		objectives,
 		stuck: students.filter((s) => s.stuck.length > 0)
 	};
+}
+
+/**
+ * How each assignment is named in reasons and menus: its title, with the due date when another assignment
+ * of the class has the same title (the same quiz assigned twice, say for a retake).
+ */
+export function assignmentLabels(assignments: readonly GridAssignment[]): Map<string, string> {
+	const count = new Map<string, number>();
+	for (const a of assignments) count.set(a.title, (count.get(a.title) ?? 0) + 1);
+	return new Map(
+		assignments.map((a) => [
+			a.id,
+			count.get(a.title)! > 1 ? `${a.title} (due ${a.dueAt.slice(0, 10)})` : a.title
+		])
+	);
 }
 
 const STATUS_ORDER: Record<WorkStatus, number> = {

@@ -104,7 +104,7 @@ async function responseCounts(input: {
 	quizId: string | null;
 	scope: Scope;
 	questionId?: string;
-}): Promise<Map<string, { response: string | null; count: number }[]>> {
+}): Promise<Map<string, ResponseCount[]>> {
 	const { db, moduleId, quizId, scope } = input;
 	let q = db.kysely
 		.selectFrom('quiz_answers as qa')
@@ -115,7 +115,7 @@ async function responseCounts(input: {
 		.groupBy(['qa.question_id', 'qa.response']);
 	if (quizId) q = q.where('a.quiz_id', '=', quizId);
 	if (input.questionId) q = q.where('qa.question_id', '=', input.questionId);
-	const out = new Map<string, { response: string | null; count: number }[]>();
+	const out = new Map<string, ResponseCount[]>();
 	for (const r of await q.where(scopeCondition(scope)).execute()) {
 		const list = out.get(r.question_id) ?? [];
 		list.push({ response: r.response, count: num(r.n) });
@@ -124,9 +124,15 @@ async function responseCounts(input: {
 	return out;
 }
 
+/** How many answers gave one stored response (JSON text; null = unanswered). */
+interface ResponseCount {
+	response: string | null;
+	count: number;
+}
+
 function optionFrequencies(
 	q: Question,
-	counts: { response: string | null; count: number }[]
+	counts: ResponseCount[]
 ): { options: OptionFrequency[]; unanswered: number } {
 	const total = counts.reduce((s, c) => s + c.count, 0);
 	let unanswered = 0;
@@ -186,19 +192,7 @@ export async function quizAnalysis(input: {
 	for (const [questionId, s] of sums) {
 		const q = content.question(moduleId, questionId);
 		if (!q) continue;
-		const stats = itemStats(s);
-		items.push({
-			questionId,
-			prompt: q.prompt,
-			type: q.type,
-			objective: q.objective,
-			difficulty: q.difficulty,
-			n: stats.n,
-			facility: stats.facility,
-			discrimination: stats.discrimination,
-			flags: stats.flags,
-			...optionFrequencies(q, counts.get(questionId) ?? [])
-		});
+		items.push(itemRow(q, s, counts.get(questionId) ?? []));
 	}
 	items.sort((x, y) => (x.facility ?? 2) - (y.facility ?? 2) || x.questionId.localeCompare(y.questionId));
 	return {
@@ -226,9 +220,15 @@ export async function questionAnalysis(input: {
 		itemSums({ db, moduleId, quizId: null, scope }),
 		responseCounts({ db, moduleId, quizId: null, scope, questionId })
 	]);
-	const stats = itemStats(sums.get(questionId) ?? { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumXX: 0, sumYY: 0 });
+	const none = { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumXX: 0, sumYY: 0 };
+	return itemRow(q, sums.get(questionId) ?? none, counts.get(questionId) ?? []);
+}
+
+/** A question's row: what it is, its statistics from the sums, and how often each option was chosen. */
+function itemRow(q: Question, sums: ItemSums, counts: ResponseCount[]): ItemRow {
+	const stats = itemStats(sums);
 	return {
-		questionId,
+		questionId: q.id,
 		prompt: q.prompt,
 		type: q.type,
 		objective: q.objective,
@@ -237,7 +237,7 @@ export async function questionAnalysis(input: {
 		facility: stats.facility,
 		discrimination: stats.discrimination,
 		flags: stats.flags,
-		...optionFrequencies(q, counts.get(questionId) ?? [])
+		...optionFrequencies(q, counts)
 	};
 }
 

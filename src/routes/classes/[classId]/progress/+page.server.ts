@@ -1,7 +1,7 @@
 import { requireOwnedClass } from '$lib/server/classes/route-guards';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
-import { classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
+import { assignmentLabels, classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
 import { paginate } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
 
@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		link({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' });
 	const studentHref = (userId: string) => `${base}/students/${userId}`;
 	const shown = paginate(dashboard.students, query.page);
+	const labels = assignmentLabels(dashboard.assignments);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		query,
@@ -55,11 +56,7 @@ export const load: PageServerLoad = async (event) => {
 		nameSort: { href: sortLink('name'), sort: sortState('name') },
 		columns: dashboard.assignments.map((a) => ({
 			...a,
-			// The filter's option text: the same quiz assigned twice needs its due date to be told apart.
-			label:
-				dashboard.assignments.filter((b) => b.title === a.title).length > 1
-					? `${a.title} (due ${a.dueAt.slice(0, 10)})`
-					: a.title,
+			label: labels.get(a.id) ?? a.title,
 			sortHref: sortLink(`a:${a.id}`),
 			sort: sortState(`a:${a.id}`)
 		})),
