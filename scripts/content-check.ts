@@ -6,14 +6,13 @@ import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/server/content/problems';
 import { loadContent } from '../src/lib/server/content/load-content';
 import { coverageReport, formatCoverage } from '../src/lib/server/content/coverage';
-import { contentLoadOptions } from '../src/lib/server/content/load-options';
 
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');
 const dir = resolve(dirFlag >= 0 && args[dirFlag + 1] ? (args[dirFlag + 1] as string) : 'questions');
 
 const started = performance.now();
-const result = loadContent(dir, contentLoadOptions());
+const result = loadContent(dir);
 const ms = Math.round(performance.now() - started);
 
 if (!result.ok) {

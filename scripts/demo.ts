@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import { formatProblem } from '$lib/server/content/problems';
 import { connect, DEFAULT_DATABASE_URL, migrateToLatest } from '$lib/server/db/connect';
 import {
@@ -17,7 +16,7 @@ import {
 	studentUsername
 } from '$lib/server/classes/demo-seed';
 
-const loaded = loadContent(resolve(process.env.CONTENT_DIR || 'questions'), contentLoadOptions());
+const loaded = loadContent(resolve(process.env.CONTENT_DIR || 'questions'));
 if (!loaded.ok) {
 	for (const p of loaded.problems) console.error(formatProblem(p));
 	process.exit(1);

@@ -2,22 +2,51 @@
  * Helpers for the lesson journeys: the lessons' own card definitions (so a test walks the path the machine
  * defines) and answering a practice item through its form fields, the way a student would, rightly or not.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { splitSentences } from '../src/lib/content/sentences';
-import type { LessonDefinition, LessonStep } from '../src/lib/lessons/cards';
-import { lessons as registered } from '../src/lib/lessons/registry';
+import type { CardCitation, LessonDefinition, LessonStep } from '../src/lib/lessons/cards';
 
 export const MODULE = 'treaty-2024';
-export const lessons: readonly LessonDefinition[] = registered.map((r) => r.lesson);
-export const lessonById = (id: string): LessonDefinition => lessons.find((l) => l.id === id)!;
-export const lessonUrl = (id: string) => `/modules/${MODULE}/lessons/${id}`;
+/** The test fixture module the journeys serve beside the treaty (tests/fixture-content). */
+export const FIXTURE_MODULE = 'fixture-harbour-light';
+
+const moduleDir = (moduleId: string) =>
+	[join('questions', moduleId), join('tests', 'fixture-content', moduleId)].find((d) => existsSync(d))!;
+
+/**
+ * A module's lessons as the app serves them, read from the lesson files (citation names resolved to their
+ * passages), in module.yaml's order. The content check has validated them; this only reads.
+ */
+export function lessonsOf(moduleId: string): LessonDefinition[] {
+	const dir = moduleDir(moduleId);
+	const ids = (parse(readFileSync(join(dir, 'module.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+	return ids.map((id) => {
+		const file = parse(readFileSync(join(dir, 'lessons', `${id}.yaml`), 'utf8'));
+		const named: Record<string, CardCitation> = file.citations;
+		const resolve = (v: unknown, key?: string): unknown =>
+			Array.isArray(v)
+				? key === 'citations'
+					? v.map((n: string) => named[n])
+					: v.map((x) => resolve(x))
+				: v && typeof v === 'object'
+					? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x, k)]))
+					: v;
+		const { citations: _c, ...head } = file;
+		return { ...head, steps: resolve(file.steps) } as LessonDefinition;
+	});
+}
+
+export const lessons: readonly LessonDefinition[] = lessonsOf(MODULE);
+export const lessonById = (id: string, moduleId = MODULE): LessonDefinition =>
+	(moduleId === MODULE ? lessons : lessonsOf(moduleId)).find((l) => l.id === id)!;
+export const lessonUrl = (id: string, moduleId = MODULE) => `/modules/${moduleId}/lessons/${id}`;
 
 /** Open a lesson and wait until its player is live (hydrated), as a student's first click needs. */
-export async function openLesson(page: Page, id: string): Promise<void> {
-	await page.goto(lessonUrl(id));
+export async function openLesson(page: Page, id: string, moduleId = MODULE): Promise<void> {
+	await page.goto(lessonUrl(id, moduleId));
 	await expect(page.locator('.lesson[data-ready="true"]')).toBeVisible();
 }
 
@@ -42,12 +71,15 @@ interface BankItem {
 	answer: unknown;
 }
 
-const banks = join('questions', MODULE, 'banks');
+/** Practice items of every module's lesson banks, by id (ids are unique across the modules here). */
 const items = new Map<string, BankItem>(
-	readdirSync(banks)
-		.filter((f) => f.startsWith('lesson-'))
-		.flatMap((f) => (parse(readFileSync(join(banks, f), 'utf8')) as { questions: BankItem[] }).questions)
-		.map((q) => [q.id, q])
+	[MODULE, FIXTURE_MODULE].flatMap((m) => {
+		const banks = join(moduleDir(m), 'banks');
+		return readdirSync(banks)
+			.filter((f) => f.startsWith('lesson-'))
+			.flatMap((f) => (parse(readFileSync(join(banks, f), 'utf8')) as { questions: BankItem[] }).questions)
+			.map((q) => [q.id, q] as const);
+	})
 );
 
 export const item = (id: string): BankItem => {
@@ -162,7 +194,7 @@ export async function walkStep(
 			await page.getByRole('button', { name: 'Yes', exact: true }).click();
 			await expect(page.locator('#flow-result')).toBeFocused();
 			await visit('flow result');
-			await page.getByRole('button', { name: 'Next: the scenarios' }).click();
+			await page.getByRole('button', { name: card.next ?? 'Next', exact: true }).click();
 			return;
 		case 'check':
 		case 'scenario': {

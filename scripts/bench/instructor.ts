@@ -9,7 +9,6 @@ import { TEST_PARAMS } from '../../src/lib/server/auth/password';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { DEMO_INSTRUCTOR, seedDemo } from '../../src/lib/server/classes/demo-seed';
 import { loadContent } from '../../src/lib/server/content/load-content';
-import { contentLoadOptions } from '../../src/lib/server/content/load-options';
 import { connect, migrateToLatest } from '../../src/lib/server/db/connect';
 
 export interface BenchInstructor {
@@ -20,7 +19,7 @@ export interface BenchInstructor {
 }
 
 export async function seedBenchInstructor(dbFile: string): Promise<BenchInstructor> {
-	const loaded = loadContent(resolve('questions'), contentLoadOptions());
+	const loaded = loadContent(resolve('questions'));
 	if (!loaded.ok) throw new Error('content is invalid: run npm run content:check');
 	const db = connect(`file:${dbFile}`);
 	try {

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { loadContent } from '../../src/lib/server/content/load-content';
-import { contentLoadOptions } from '../../src/lib/server/content/load-options';
 import { connect, migrateToLatest } from '../../src/lib/server/db/connect';
 import {
 	passageMisses,
@@ -66,7 +65,7 @@ export async function measureProgressScale({
 	students: STUDENTS = 1000,
 	runs: RUNS = 7
 }: { students?: number; runs?: number } = {}): Promise<ProgressScaleResult> {
-	const loaded = loadContent('questions', contentLoadOptions());
+	const loaded = loadContent('questions');
 	if (!loaded.ok) throw new Error('content is invalid: run npm run content:check');
 	const content = loaded.index;
 	const quiz = content.quiz(MODULE, QUIZ)!;

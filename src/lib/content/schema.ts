@@ -21,9 +21,18 @@ export const moduleFileSchema = z.strictObject({
 	id,
 	title: text,
 	summary: text,
+	/** Where the module comes in the catalog and on every page that lists modules (lowest first, then by id). */
+	order: z
+		.number()
+		.int()
+		.default(100)
+		.describe('Where the module comes in the catalog, lowest first (then by id). Default 100.'),
 	objectives: z.array(objectiveFileSchema).min(1),
-	/** Lesson ids, in teaching order; each must be a registered lesson machine. */
-	lessons: z.array(id).default([])
+	/** Lesson ids, in teaching order; each is a file lessons/<id>.yaml of this module. */
+	lessons: z
+		.array(id)
+		.default([])
+		.describe('Lesson ids in teaching order; each is a file lessons/<id>.yaml in this module.')
 });
 
 export const SOURCE_KINDS = ['analysis', 'state-media news'] as const;

@@ -2,6 +2,7 @@
  * Located, verified content shapes: what the content index holds after loading questions/.
  * Browser-safe (types only). What may reach the browser before grading is in ./public.ts.
  */
+import type { LessonDefinition } from './lesson-schema';
 import type { FeedbackPolicy, QuizDrawFile } from './quiz-schema';
 import type { QuestionFile, SourceFrontMatter } from './schema';
 
@@ -64,12 +65,17 @@ export interface ModuleContent {
 	id: string;
 	title: string;
 	summary: string;
+	/** Catalog position, lowest first (module.yaml `order`). */
+	order: number;
 	objectives: Objective[];
+	/** Lesson ids in teaching order. */
 	lessons: string[];
 	sources: Source[];
 	banks: Bank[];
 	questions: Question[];
 	quizzes: Quiz[];
+	/** The lessons themselves (lessons/<id>.yaml), verified, citations resolved, in teaching order. */
+	lessonDefinitions: LessonDefinition[];
 }
 
 /** A validated quiz blueprint (questions/<module>/quizzes/<id>.yaml): what to draw and the attempt rules. */

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import { answerKeyLines } from './answer-key';
 
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load');
 const q = (id: string) => loaded.index.question('treaty-2024', id)!;
 

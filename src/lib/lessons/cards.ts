@@ -1,110 +1,29 @@
 /**
- * What a lesson card says. Card content lives beside each machine (`<lesson>.machine.ts`), typed by these
- * shapes; the content check verifies every citation with the same CitationVerifier as the banks, and checks
- * that every practice item a card names exists and is `use: practice`.
+ * What a lesson card says. Lessons are content (questions/<module>/lessons/<id>.yaml); their shapes are
+ * the zod schemas in $lib/content/lesson-schema (types only here, so nothing of zod ships to the browser),
+ * and the content check verifies every citation with the same CitationVerifier as the banks.
  *
  * Text is plain strings (no markup). `record` paragraphs are outside facts from the public record: the
  * player labels them as context so a student can tell them from what the documents say.
  */
+import type { FlowCard, LessonDefinition, Prose } from '$lib/content/lesson-schema';
+import type { CitationFile } from '$lib/content/schema';
+
+export type {
+	Card,
+	CheckCard,
+	ExplainCard,
+	FlowCard,
+	FlowQuestion,
+	LessonDefinition,
+	LessonStep,
+	Prose,
+	ScenarioCard,
+	SummaryCard
+} from '$lib/content/lesson-schema';
 
 /** A passage of a module source, quoted verbatim (whitespace and typographic quotes aside). */
-export interface CardCitation {
-	source: string;
-	quote: string;
-}
-
-/** Explanatory prose with the passages it rests on. */
-export interface Prose {
-	title: string;
-	body: readonly string[];
-	/** Context from the public record, labelled as such; never a substitute for a cited passage. */
-	record?: readonly string[];
-	citations: readonly CardCitation[];
-}
-
-export interface ExplainCard extends Prose {
-	kind: 'explain';
-}
-
-/** A check: a practice item, a remediation with the cited passage, and a different item to re-check. */
-export interface CheckCard {
-	kind: 'check';
-	title: string;
-	/** Practice item ids (questions/<module>/banks/lesson-<lesson>.yaml). */
-	item: string;
-	retryItem: string;
-	remediation: Prose;
-}
-
-/** Where a scenario lands under the staged trigger. */
-export const OUTCOMES = ['consult', 'assist', 'cooperate', 'none', 'contested'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/**
- * A scenario check (alliance logic): a single-choice practice item whose option ids are outcomes. Each
- * wrong outcome has its own remediation; `explanation` is shown once the right outcome is chosen (for a
- * contested scenario it explains why the documents do not settle it).
- */
-export interface ScenarioCard {
-	kind: 'scenario';
-	title: string;
-	item: string;
-	retryItem: string;
-	outcome: Outcome;
-	explanation: Prose;
-	remediations: Readonly<Partial<Record<Outcome, Prose>>>;
-}
-
-/** One yes/no question of a decision flow, and where each answer leads. */
-export interface FlowQuestion {
-	question: string;
-	help: string;
-	citations: readonly CardCitation[];
-}
-
-/**
- * A decision flow the student steps through (alliance logic's staged trigger), shaped as a ladder: the
- * questions in order; Yes at the i-th question leads to the i-th result, No moves to the next question,
- * and No at the last question leads to the last result. The machine's flow states follow the same shape
- * (its tests check that), so the card can show the trail of answers that led to a result.
- */
-export interface FlowCard {
-	kind: 'flow';
-	title: string;
-	lead: readonly string[];
-	questions: Readonly<Record<string, FlowQuestion>>;
-	results: Readonly<Record<string, Prose>>;
-}
-
-export interface SummaryCard {
-	kind: 'summary';
-	title: string;
-	body: readonly string[];
-	takeaways: readonly string[];
-}
-
-export type Card = ExplainCard | CheckCard | ScenarioCard | FlowCard | SummaryCard;
-
-export interface LessonStep {
-	/** The machine's top-level state for this step. */
-	id: string;
-	/** Short label for the path indicator. */
-	label: string;
-	card: Card;
-}
-
-export interface LessonDefinition {
-	id: string;
-	/** Bump when the machine's states change: a saved snapshot from an older version restarts the lesson. */
-	version: number;
-	title: string;
-	/** The module objective this lesson teaches (same id as the lesson). */
-	objective: string;
-	/** One sentence for the catalog. */
-	blurb: string;
-	/** The main path, in order; remediation is a detour inside a check step. */
-	steps: readonly LessonStep[];
-}
+export type CardCitation = CitationFile;
 
 /** Every citation on every card of a lesson, in card order. */
 export function lessonCitations(lesson: LessonDefinition): CardCitation[] {

@@ -1,21 +1,27 @@
 /**
- * The checks every lesson machine must pass, run from each `<lesson>.machine.test.ts` beside its machine:
- * graph coverage with xstate/graph (every state and the final state reached by a shortest path, no state
- * without a way out), every guard branch of every check through the pure transition(), stepping back, and
- * a persisted snapshot round trip. Lesson-specific behaviour is tested in the lesson's own file.
+ * The checks every lesson machine must pass, run by lesson-machines.test.ts over every lesson of every
+ * module in the content index (so a new lesson file is tested without a new test file): graph coverage
+ * with xstate/graph (every state and the final state reached by a shortest path, no state without a way
+ * out), every guard branch of every check through the pure transition(), a decision flow's ladder,
+ * stepping back, and a persisted snapshot round trip.
  */
 import { getShortestPaths } from 'xstate/graph';
-import { createActor, getNextSnapshot, initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { createActor, getNextSnapshot, initialTransition, transition } from 'xstate';
 import type { StateValue } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES, type LessonDefinition, type ScenarioCard, type CheckCard } from './cards';
+import { flowTrail, type CheckCard, type FlowCard, type LessonDefinition, type ScenarioCard } from './cards';
 import type { LessonEvent } from './lesson-kit';
-import { masteryOf, parseLessonSnapshot, restoreLesson, stepOf } from './snapshot';
+import type { BuiltLesson, LessonMachine } from './lesson-machine';
+import { masteryOf, parseLessonSnapshot, phaseOf, restoreLesson, stepOf } from './snapshot';
 
-export interface LessonModule {
-	lesson: LessonDefinition;
-	machine: AnyStateMachine;
-}
+/** A wrong option no scenario remediates by name: it lands in the general remediation. */
+const UNNAMED_WRONG = 'an-option-with-no-remediation-of-its-own';
+
+/** The wrong outcomes of a scenario that have a remediation of their own. */
+export const namedWrongs = (card: ScenarioCard): string[] => Object.keys(card.remediations);
+
+/** The flow step's first question: where it starts and restarts. */
+export const firstQuestion = (card: FlowCard): string => Object.keys(card.questions)[0]!;
 
 type CheckStep = { id: string; card: CheckCard | ScenarioCard };
 
@@ -40,7 +46,9 @@ export const wrong = (item: string, response: unknown = null): LessonEvent => ({
 /** Where a wrong answer lands: a plain remediation card, or a scenario's targeted one for that outcome. */
 export const remediation = (card: CheckCard | ScenarioCard, choice?: unknown): StateValue =>
 	card.kind === 'scenario'
-		? { remediate: typeof choice === 'string' && choice in card.remediations ? choice : 'other' }
+		? Object.keys(card.remediations).length === 0
+			? 'remediate'
+			: { remediate: typeof choice === 'string' && choice in card.remediations ? choice : 'other' }
 		: 'remediate';
 
 /** Every event a student can cause, with the answers that matter to each check. */
@@ -56,7 +64,7 @@ export function lessonEvents(lesson: LessonDefinition): LessonEvent[] {
 		for (const item of [card.item, card.retryItem]) {
 			events.push(right(card, item), wrong(item));
 			if (card.kind === 'scenario') {
-				for (const o of OUTCOMES) if (o !== card.outcome) events.push(wrong(item, o));
+				for (const o of [...namedWrongs(card), UNNAMED_WRONG]) events.push(wrong(item, o));
 			}
 		}
 	}
@@ -70,9 +78,9 @@ export function leafPaths(value: StateValue): string[] {
 }
 
 /** Every atomic and final state of the machine, as dotted paths. */
-export function allLeafStates(machine: AnyStateMachine): string[] {
+export function allLeafStates(machine: LessonMachine): string[] {
 	const out: string[] = [];
-	const walk = (node: AnyStateMachine['root'], path: string[]) => {
+	const walk = (node: LessonMachine['root'], path: string[]) => {
 		const children = Object.entries(node.states);
 		if (children.length === 0) out.push(path.join('.'));
 		for (const [key, child] of children) walk(child, [...path, key]);
@@ -86,7 +94,7 @@ const byValue = {
 };
 
 /** Send events one by one through the pure transition function. */
-export function walk(machine: AnyStateMachine, events: LessonEvent[]) {
+export function walk(machine: LessonMachine, events: LessonEvent[]) {
 	let [snapshot] = initialTransition(machine);
 	for (const e of events) snapshot = getNextSnapshot(machine, snapshot, e);
 	return snapshot;
@@ -98,7 +106,7 @@ export function walk(machine: AnyStateMachine, events: LessonEvent[]) {
  * wrong twice ('miss'). Calls `onStep` with each top-level step as it is entered.
  */
 export function walkPath(
-	machine: AnyStateMachine,
+	machine: LessonMachine,
 	lesson: LessonDefinition,
 	how: 'right' | 'remediate' | 'miss',
 	onStep: (step: string) => void = () => {}
@@ -110,11 +118,12 @@ export function walkPath(
 		if (stepId !== current) onStep((current = stepId));
 		const card = lesson.steps.find((s) => s.id === stepId)?.card;
 		let event: LessonEvent = { type: 'step.next' };
-		if (card?.kind === 'flow' && snapshot.matches({ [stepId]: 'attack' })) event = { type: 'flow.yes' };
+		if (card?.kind === 'flow' && phaseOf(snapshot.value) === firstQuestion(card))
+			event = { type: 'flow.yes' };
 		if (card?.kind === 'check' || card?.kind === 'scenario') {
-			if (snapshot.matches({ [stepId]: 'ask' }))
+			if (phaseOf(snapshot.value) === 'ask')
 				event = how === 'right' ? right(card, card.item) : wrong(card.item);
-			if (snapshot.matches({ [stepId]: 'retry' }))
+			if (phaseOf(snapshot.value) === 'retry')
 				event = how === 'miss' ? wrong(card.retryItem) : right(card, card.retryItem);
 		}
 		snapshot = getNextSnapshot(machine, snapshot, event);
@@ -124,14 +133,15 @@ export function walkPath(
 }
 
 /** Snapshot of the machine sitting in `value` with an empty context, for one-step transition() checks. */
-const at = (machine: AnyStateMachine, value: StateValue) =>
+const at = (machine: LessonMachine, value: StateValue) =>
 	machine.resolveState({ value, context: { results: {}, responses: {}, remediations: 0 } });
 
-export function describeLessonMachine({ lesson, machine }: LessonModule): void {
+export function describeLessonMachine({ lesson, machine }: BuiltLesson, name = lesson.id): void {
 	const events = lessonEvents(lesson);
 	const checks = checkSteps(lesson);
+	const flows = lesson.steps.flatMap((s) => (s.card.kind === 'flow' ? [{ id: s.id, card: s.card }] : []));
 
-	describe(`${lesson.id} machine`, () => {
+	describe(`${name} machine`, () => {
 		it('has one top-level state per step of the path, starting at the first and ending at the summary', () => {
 			expect(Object.keys(machine.root.states)).toEqual(lesson.steps.map((s) => s.id));
 			expect(machine.root.config.initial).toBe(lesson.steps[0]?.id);
@@ -177,9 +187,12 @@ export function describeLessonMachine({ lesson, machine }: LessonModule): void {
 				// An answer to another item (say, a stale tab) changes nothing.
 				expect(transition(machine, ask, right(card, card.retryItem))[0].value).toEqual({ [id]: 'ask' });
 				if (card.kind === 'scenario') {
-					for (const o of OUTCOMES.filter((x) => x !== card.outcome)) {
-						expect(transition(machine, ask, wrong(card.item, o))[0].value).toEqual({
-							[id]: remediation(card, o)
+					for (const o of [...namedWrongs(card), UNNAMED_WRONG]) {
+						const [remediate] = transition(machine, ask, wrong(card.item, o));
+						expect(remediate.value).toEqual({ [id]: remediation(card, o) });
+						expect(remediate.context.responses[card.item]).toBe(o);
+						expect(getNextSnapshot(machine, remediate, { type: 'step.next' }).value).toEqual({
+							[id]: 'retry'
 						});
 					}
 				} else {
@@ -201,6 +214,30 @@ export function describeLessonMachine({ lesson, machine }: LessonModule): void {
 				expect(first.context.results[id]).toBe('first');
 				for (const done of [first, passed, missed]) {
 					expect(stepOf(getNextSnapshot(machine, done, { type: 'step.next' }).value)).not.toBe(id);
+				}
+			}
+		);
+
+		it.each(flows.map((f) => [f.id, f] as const))(
+			'flow "%s" is the ladder its card describes: the trail of answers leads to each node',
+			(id, { card }) => {
+				const start = machine.resolveState({
+					value: { [id]: firstQuestion(card) },
+					context: { results: {}, responses: {}, remediations: 0 }
+				});
+				const nodes = [...Object.keys(card.questions), ...Object.keys(card.results)];
+				const results = new Set(Object.keys(card.results));
+				for (const node of nodes) {
+					let s = start;
+					for (const t of flowTrail(card, node))
+						s = getNextSnapshot(machine, s, { type: t.answer === 'yes' ? 'flow.yes' : 'flow.no' });
+					expect(s.value).toEqual({ [id]: node });
+					// From a result: start again, or go on; from a question, Next does nothing.
+					const restarted = getNextSnapshot(machine, s, { type: 'flow.restart' }).value;
+					if (node !== firstQuestion(card)) expect(restarted).toEqual({ [id]: firstQuestion(card) });
+					const onward = getNextSnapshot(machine, s, { type: 'step.next' });
+					if (results.has(node)) expect(stepOf(onward.value)).not.toBe(id);
+					else expect(onward.value).toEqual(s.value);
 				}
 			}
 		);
@@ -298,12 +335,15 @@ export function describeLessonMachine({ lesson, machine }: LessonModule): void {
 			for (let guard = 0; guard < 200 && resumed.getSnapshot().status !== 'done'; guard++) {
 				const snap = resumed.getSnapshot();
 				const step = checks.find((c) => c.id === stepOf(snap.value));
-				if (step && snap.matches({ [step.id]: 'ask' })) resumed.send(right(step.card, step.card.item));
-				else if (lesson.steps.find((s) => s.id === stepOf(snap.value))?.card.kind === 'flow')
+				if (step && phaseOf(snap.value) === 'ask') resumed.send(right(step.card, step.card.item));
+				else {
+					const card = lesson.steps.find((s) => s.id === stepOf(snap.value))?.card;
 					resumed.send(
-						snap.matches({ [stepOf(snap.value)]: 'attack' }) ? { type: 'flow.yes' } : { type: 'step.next' }
+						card?.kind === 'flow' && phaseOf(snap.value) === firstQuestion(card)
+							? { type: 'flow.yes' }
+							: { type: 'step.next' }
 					);
-				else resumed.send({ type: 'step.next' });
+				}
 			}
 			expect(resumed.getSnapshot().status).toBe('done');
 			expect(resumed.getSnapshot().context.results[first.id]).toBe('retry');

@@ -2,17 +2,16 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content/types';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import { lessonItems } from './cards';
-import { lesson, machine } from './lineage.machine';
 import type { LessonSync, LocalLesson } from './lesson-sync';
 import { walkPath } from './machine-suite';
 import { LessonPlayer } from './player.svelte';
 import type { ProgressEvent } from './progress-events';
 import type { SavedLesson } from './snapshot';
 
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load');
+const { lesson, machine } = loaded.index.lesson('treaty-2024', 'lineage')!;
 const items: Record<string, Question> = Object.fromEntries(
 	lessonItems(lesson).map((id) => [id, loaded.index.question('treaty-2024', id)!])
 );

@@ -4,18 +4,19 @@
  * snapshot with the lesson events it produced (check answered, remediation taken, lesson completed)
  * through LessonSync. Grading here is for instant feedback only; the server re-grades what it records.
  */
-import { createActor, type Actor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Question } from '$lib/content/types';
 import { grade, type Verdict } from '$lib/grading';
 import type { LessonDefinition, LessonStep } from './cards';
 import type { LessonEvent } from './lesson-kit';
+import type { LessonMachine } from './lesson-machine';
 import type { LessonSync, SyncState } from './lesson-sync';
 import { newId, type ProgressEvent } from './progress-events';
 import { masteryOf, positionOf, restoreLesson, type LessonSnapshot, type SavedLesson } from './snapshot';
 
 export interface PlayerOptions {
 	lesson: LessonDefinition;
-	machine: AnyStateMachine;
+	machine: LessonMachine;
 	items: Record<string, Question>;
 	/** The server's copy of the learner's place, if any. */
 	saved: SavedLesson | null;
@@ -24,7 +25,7 @@ export interface PlayerOptions {
 export class LessonPlayer {
 	readonly lesson: LessonDefinition;
 	readonly items: Record<string, Question>;
-	snapshot: AnyMachineSnapshot = $state.raw() as unknown as AnyMachineSnapshot;
+	snapshot: SnapshotFrom<LessonMachine> = $state.raw() as unknown as SnapshotFrom<LessonMachine>;
 	/** Why the lesson started over (an older version, an unreadable save), shown once. */
 	notice: string | null = $state(null);
 	syncState: SyncState = $state('idle');
@@ -32,8 +33,8 @@ export class LessonPlayer {
 	/** Text for the polite live region: feedback after each answer. */
 	announcement = $state('');
 
-	#machine: AnyStateMachine;
-	#actor: Actor<AnyStateMachine> | null = null;
+	#machine: LessonMachine;
+	#actor: Actor<LessonMachine> | null = null;
 	#run: string;
 	#sync: LessonSync | null = null;
 	#pending: ProgressEvent[] = [];
@@ -53,7 +54,7 @@ export class LessonPlayer {
 		const actor = createActor(this.#machine, snapshot ? { snapshot } : {});
 		this.#actor = actor;
 		this.snapshot = actor.getSnapshot();
-		actor.subscribe((next: AnyMachineSnapshot) => {
+		actor.subscribe((next: SnapshotFrom<LessonMachine>) => {
 			if (this.#actor === actor) this.#changed(next);
 		});
 		actor.start();
@@ -131,7 +132,7 @@ export class LessonPlayer {
 		this.#save();
 	}
 
-	#changed(next: AnyMachineSnapshot): void {
+	#changed(next: SnapshotFrom<LessonMachine>): void {
 		const before = this.snapshot;
 		this.snapshot = next;
 		if (next === before) return;

@@ -3,9 +3,10 @@
  * and where the student is on the lesson's path. Shared by the player and the server, so both accept the
  * same snapshots and count steps the same way. No zod here: this ships to the browser.
  */
-import type { AnyStateMachine, StateValue } from 'xstate';
+import type { StateValue } from 'xstate';
 import type { LessonDefinition } from './cards';
 import type { CheckResult, LessonContext } from './lesson-kit';
+import type { LessonMachine } from './lesson-machine';
 
 /** What the machine's getPersistedSnapshot() gives for a lesson (no children, no history states). */
 export interface LessonSnapshot {
@@ -46,7 +47,7 @@ function isContext(v: unknown): v is LessonContext {
  * The snapshot if it is one this machine can resume from (a real state, a well-formed context, a status
  * that matches the state), else null. Never throws.
  */
-export function parseLessonSnapshot(machine: AnyStateMachine, raw: unknown): LessonSnapshot | null {
+export function parseLessonSnapshot(machine: LessonMachine, raw: unknown): LessonSnapshot | null {
 	if (!isRecord(raw) || !isStateValue(raw.value) || !isContext(raw.context)) return null;
 	if (raw.status !== 'active' && raw.status !== 'done') return null;
 	let resolved;
@@ -75,7 +76,7 @@ export type Restored = { snapshot: LessonSnapshot | null; run: string | null; no
 
 /** Picks up a saved lesson, or explains why the lesson starts from the beginning instead. */
 export function restoreLesson(
-	machine: AnyStateMachine,
+	machine: LessonMachine,
 	lesson: Pick<LessonDefinition, 'version'>,
 	saved: SavedLesson | null
 ): Restored {

@@ -5,7 +5,6 @@
  */
 import { getNextSnapshot, initialTransition } from 'xstate';
 import type { LessonEvent } from '$lib/lessons/lesson-kit';
-import { registeredLesson } from '$lib/lessons/registry';
 import { stepOf } from '$lib/lessons/snapshot';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
@@ -16,8 +15,14 @@ import { validateProgress } from '$lib/server/lessons/progress-request';
  * Walks a lesson: to its end (`steps` = null) or for that many steps. `remediate` answers each check wrong
  * first, then right on the re-check, as a struggling student would.
  */
-function walk(lessonId: string, steps: number | null, remediate: boolean) {
-	const registered = registeredLesson(lessonId);
+function walk(
+	content: ContentIndex,
+	moduleId: string,
+	lessonId: string,
+	steps: number | null,
+	remediate: boolean
+) {
+	const registered = content.lesson(moduleId, lessonId);
 	if (!registered) throw new Error(`demo: no lesson ${lessonId}`);
 	const { lesson, machine } = registered;
 	let [snapshot] = initialTransition(machine);
@@ -31,7 +36,8 @@ function walk(lessonId: string, steps: number | null, remediate: boolean) {
 		}
 		const card = lesson.steps.find((s) => s.id === stepId)?.card;
 		let event: LessonEvent = { type: 'step.next' };
-		if (card?.kind === 'flow' && snapshot.matches({ [stepId]: 'attack' })) event = { type: 'flow.yes' };
+		if (card?.kind === 'flow' && snapshot.matches({ [stepId]: Object.keys(card.questions)[0]! }))
+			event = { type: 'flow.yes' };
 		if (card?.kind === 'check' || card?.kind === 'scenario') {
 			const rightAnswer = (item: string): LessonEvent => ({
 				type: 'answer.submit',
@@ -73,7 +79,7 @@ export async function seedLessonProgress(
 		runId: string;
 	}
 ): Promise<void> {
-	const { registered, snapshot } = walk(lessonId, steps, remediate);
+	const { registered, snapshot } = walk(content, moduleId, lessonId, steps, remediate);
 	const done = snapshot.status === 'done';
 	const raw = {
 		version: registered.lesson.version,

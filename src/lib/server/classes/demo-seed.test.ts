@@ -7,11 +7,10 @@ import { assignmentProgress, assignmentsOfClass } from './assignments';
 import { classesOfInstructor } from './classes';
 import { resolve } from 'node:path';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import { DEMO_INSTRUCTOR, DEMO_STUDENT_PASSWORD, seedDemo } from './demo-seed';
 
 const now = new Date('2026-03-11T10:00:00Z');
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content');
 const content = loaded.index;
 

@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '$lib/server/auth/accounts';
 import { TEST_PARAMS } from '$lib/server/auth/password';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import type { Db } from '$lib/server/db';
 import { testEngines } from '$lib/server/db/test-databases';
 import {
@@ -21,7 +20,7 @@ import {
 import { createClass, joinClass } from './classes';
 import { seedLessonProgress } from './demo-lessons';
 
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content');
 const content = loaded.index;
 const T0 = new Date('2026-03-02T09:00:00.000Z');

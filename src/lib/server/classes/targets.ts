@@ -4,7 +4,6 @@
  * time and fall back to the id if content changed since.
  */
 import type { AssignmentKind } from '$lib/server/db/schema';
-import { registeredLesson } from '$lib/lessons/registry';
 import type { ContentIndex } from '$lib/server/content/content-index';
 
 export interface AssignableTarget {
@@ -23,8 +22,8 @@ export const KIND_LABELS: Record<AssignmentKind, string> = {
 	quiz: 'Quiz'
 };
 
-function lessonTitle(id: string): string {
-	return registeredLesson(id)?.lesson.title ?? idToTitle(id);
+function lessonTitle(content: ContentIndex, moduleId: string, id: string): string {
+	return content.lesson(moduleId, id)?.lesson.title ?? idToTitle(id);
 }
 
 function idToTitle(id: string): string {
@@ -51,7 +50,7 @@ export function assignableTargets(content: ContentIndex): AssignableTarget[] {
 			kind: 'lesson',
 			moduleId: m.id,
 			targetId: id,
-			title: lessonTitle(id),
+			title: lessonTitle(content, m.id, id),
 			moduleTitle: m.title
 		})),
 		...m.quizzes.map((q): AssignableTarget => ({

@@ -12,6 +12,14 @@ describe('editor JSON Schemas', () => {
 		}
 	);
 
+	it('offers every card kind to the lesson editor, with descriptions', () => {
+		const lesson = JSON.stringify(JSON.parse(renderJsonSchema(JSON_SCHEMAS['lesson.schema.json']!)));
+		for (const kind of ['explain', 'check', 'scenario', 'flow', 'summary']) {
+			expect(lesson).toContain(`"const":"${kind}"`);
+		}
+		expect(lesson).toContain('"description":"The main path, in order; the last step is the summary."');
+	});
+
 	it('offers every question type to the editor', () => {
 		const bank = JSON.parse(renderJsonSchema(JSON_SCHEMAS['bank.schema.json']!));
 		const types = JSON.stringify(bank);

@@ -4,6 +4,7 @@
  * static/schema/; a unit test fails when the committed files are stale.
  */
 import { z } from 'zod';
+import { lessonFileSchema } from '$lib/content/lesson-schema';
 import {
 	bankFileSchema,
 	moduleFileSchema,
@@ -16,7 +17,8 @@ const bankWithQuestions = bankFileSchema.extend({ questions: z.array(questionFil
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
 	'module.schema.json': moduleFileSchema,
 	'bank.schema.json': bankWithQuestions,
-	'source-front-matter.schema.json': sourceFrontMatterSchema
+	'source-front-matter.schema.json': sourceFrontMatterSchema,
+	'lesson.schema.json': lessonFileSchema
 };
 
 export function renderJsonSchema(schema: z.ZodType): string {

@@ -396,10 +396,10 @@ describe('loadContent: bad input names file, line, column and question', () => {
 	});
 
 	it('module.yaml naming a lesson that does not exist', () => {
-		const moduleYaml = `${FIXTURE_MODULE}lessons: [history, nope]\n`;
-		const problems = problemsOf({ moduleYaml }, { knownLessons: new Set(['history']) });
+		const moduleYaml = `${FIXTURE_MODULE}lessons: [nope]\n`;
+		const problems = problemsOf({ moduleYaml });
 		expect(problems).toEqual([
-			`demo/module.yaml:${at(moduleYaml, 'nope')}: unknown lesson "nope" (no machine registered with that id)`
+			`demo/module.yaml:${at(moduleYaml, 'nope')}: unknown lesson "nope" (no lessons/nope.yaml)`
 		]);
 	});
 

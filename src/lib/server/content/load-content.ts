@@ -1,7 +1,7 @@
 /**
- * Reads a questions/ tree (one folder per module: module.yaml, sources/*.md, banks/*.yaml), validates and
- * verifies everything, and returns the ContentIndex or every problem found. Used by the server at start-up
- * and by `npm run content:check`.
+ * Reads one or more content trees (one folder per module: module.yaml, sources/*.md, banks/*.yaml,
+ * quizzes/*.yaml, lessons/*.yaml), validates and verifies everything, and returns the ContentIndex or every
+ * problem found. Used by the server at start-up and by `npm run content:check`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +9,7 @@ import { bankFileSchema, moduleFileSchema } from '$lib/content/schema';
 import type { Bank, ModuleContent, Question, Source } from '$lib/content/types';
 import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
-import { checkLessons, type LessonSource } from './lesson-check';
+import { loadLessons } from './lesson-files';
 import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
@@ -18,12 +18,8 @@ import { parseYamlFile } from './yaml-file';
 import { reportZodIssues } from './zod-problems';
 
 export interface LoadOptions {
-	/** Lesson ids that exist in code; module.yaml may only list these. Skipped when absent. */
-	knownLessons?: ReadonlySet<string>;
 	/** Paths in messages are relative to this folder (default: the current directory). */
 	relativeTo?: string;
-	/** Lessons whose citations and practice items are checked when a module lists them. */
-	lessons?: readonly LessonSource[];
 }
 
 export type LoadResult = { ok: true; index: ContentIndex } | { ok: false; problems: ContentProblem[] };
@@ -47,20 +43,6 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		return null;
 	}
 	const mod = parsedModule.data;
-	if (options.knownLessons) {
-		mod.lessons.forEach((lessonId, i) => {
-			if (!options.knownLessons?.has(lessonId)) {
-				const at = moduleYaml.position(['lessons', i]);
-				problems.add(
-					moduleYaml.file,
-					at.line,
-					at.col,
-					`unknown lesson "${lessonId}" (no machine registered with that id)`
-				);
-			}
-		});
-	}
-
 	const sources: Source[] = [];
 	for (const file of listFiles(join(dir, 'sources'), '.md')) {
 		const loaded = parseSourceFile(rel(file), readFileSync(file, 'utf8'), mod.id, problems);
@@ -126,41 +108,55 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		rel
 	});
 
-	if (options.lessons) {
-		const byId = new Map(questions.map((q) => [q.id, q]));
-		checkLessons(options.lessons, {
-			moduleFile: moduleYaml.file,
-			listedAt: (i) => moduleYaml.position(['lessons', i]),
-			lessonIds: mod.lessons,
-			objectives,
-			questions: byId,
-			invalidQuestionIds: new Set([...seen.keys()].filter((id) => !byId.has(id))),
-			verifier,
-			problems
-		});
-	}
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const lessonDefinitions = loadLessons(listFiles(join(dir, 'lessons'), '.yaml'), {
+		moduleYaml,
+		lessonIds: mod.lessons,
+		objectives,
+		questions: byId,
+		invalidQuestionIds: new Set([...seen.keys()].filter((id) => !byId.has(id))),
+		verifier,
+		problems,
+		rel
+	});
 
-	return { ...mod, sources, banks, questions, quizzes };
+	return { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
 }
 
-export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
+/**
+ * Loads every module of one or more content trees (`roots`, e.g. questions/ and a test fixture tree).
+ * Module ids are unique across all of them; modules are served in their `order` (then by id).
+ */
+export function loadContent(roots: string | readonly string[], options: LoadOptions = {}): LoadResult {
 	const problems = new ProblemList();
-	if (!existsSync(root) || !statSync(root).isDirectory()) {
-		problems.add(root, 1, 1, 'content folder not found');
-		return { ok: false, problems: problems.items };
-	}
 	const modules: ModuleContent[] = [];
-	for (const name of readdirSync(root).sort()) {
-		const dir = join(root, name);
-		if (!statSync(dir).isDirectory()) continue;
-		if (!existsSync(join(dir, 'module.yaml'))) {
-			problems.add(join(root, name), 1, 1, 'a module folder needs a module.yaml');
+	const seenAt = new Map<string, string>();
+	for (const root of typeof roots === 'string' ? [roots] : roots) {
+		if (!existsSync(root) || !statSync(root).isDirectory()) {
+			problems.add(root, 1, 1, 'content folder not found');
 			continue;
 		}
-		const m = loadModule(dir, options, problems);
-		if (m) modules.push(m);
+		const before = modules.length;
+		for (const name of readdirSync(root).sort()) {
+			const dir = join(root, name);
+			if (!statSync(dir).isDirectory()) continue;
+			if (!existsSync(join(dir, 'module.yaml'))) {
+				problems.add(join(root, name), 1, 1, 'a module folder needs a module.yaml');
+				continue;
+			}
+			const m = loadModule(dir, options, problems);
+			if (!m) continue;
+			const first = seenAt.get(m.id);
+			if (first) {
+				problems.add(join(dir, 'module.yaml'), 1, 1, `module id "${m.id}" is already used by ${first}`);
+				continue;
+			}
+			seenAt.set(m.id, join(dir, 'module.yaml'));
+			modules.push(m);
+		}
+		if (modules.length === before && problems.empty) problems.add(root, 1, 1, 'no modules found');
 	}
-	if (modules.length === 0 && problems.empty) problems.add(root, 1, 1, 'no modules found');
+	modules.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 	return problems.empty
 		? { ok: true, index: new ContentIndex(modules) }
 		: { ok: false, problems: problems.items };

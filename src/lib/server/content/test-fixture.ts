@@ -1,6 +1,6 @@
 /**
- * Builds a small content tree in a temp folder for loader tests: one module, one source, and the banks
- * you pass, so each test states exactly the YAML it checks (and therefore its line numbers).
+ * Builds a small content tree in a temp folder for loader tests: one module, one source, and the banks and
+ * lessons you pass, so each test states exactly the YAML it checks (and therefore its line numbers).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -47,6 +47,7 @@ export interface Fixture {
 	moduleYaml?: string;
 	sources?: Record<string, string>;
 	banks?: Record<string, string>;
+	lessons?: Record<string, string>;
 }
 
 export function writeFixture(f: Fixture): string {
@@ -59,6 +60,8 @@ export function writeFixture(f: Fixture): string {
 		writeFileSync(join(dir, 'sources', name), text);
 	}
 	for (const [name, text] of Object.entries(f.banks ?? {})) writeFileSync(join(dir, 'banks', name), text);
+	if (f.lessons) mkdirSync(join(dir, 'lessons'), { recursive: true });
+	for (const [name, text] of Object.entries(f.lessons ?? {})) writeFileSync(join(dir, 'lessons', name), text);
 	return root;
 }
 

@@ -1,5 +1,4 @@
 /** The catalog's "Lessons" list for one learner: each module's lessons in order, with the learner's status. */
-import { registeredLesson } from '$lib/lessons/registry';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { selectLessonStatuses, type LessonStatus } from './progress';
@@ -26,7 +25,7 @@ export async function catalogLessons({
 	for (const mod of index.modules) {
 		const statuses = await selectLessonStatuses({ db, learnerId, moduleId: mod.id });
 		out[mod.id] = mod.lessons.flatMap((id) => {
-			const lesson = registeredLesson(id)?.lesson;
+			const lesson = index.lesson(mod.id, id)?.lesson;
 			if (!lesson) return [];
 			return [
 				{

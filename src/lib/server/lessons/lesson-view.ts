@@ -1,14 +1,21 @@
 /**
- * What the lesson page needs from the content index: the passage behind every citation on the lesson's
+ * What the lesson page needs from the content index: the lesson itself (its cards travel as page data,
+ * not as JavaScript; the page builds the machine from them), the passage behind every citation on the lesson's
  * cards and practice items (resolved here from verified offsets, so the browser only renders), and the
  * practice items themselves, keys included: they are formative, and the browser grades them for instant
  * feedback while the server re-grades what it stores.
  */
 import { error } from '@sveltejs/kit';
-import { citationKey, lessonCitations, lessonItems, type CardCitation } from '$lib/lessons/cards';
+import {
+	citationKey,
+	lessonCitations,
+	lessonItems,
+	type CardCitation,
+	type LessonDefinition
+} from '$lib/lessons/cards';
 import { passageView, type PassageView } from '$lib/content/passage';
 import type { LocatedCitation, Question } from '$lib/content/types';
-import { registeredLesson, type RegisteredLesson } from '$lib/lessons/registry';
+import type { BuiltLesson } from '$lib/lessons/lesson-machine';
 import type { ContentIndex } from '$lib/server/content/content-index';
 
 export interface LessonLink {
@@ -20,6 +27,7 @@ export interface LessonView {
 	moduleId: string;
 	moduleTitle: string;
 	lessonId: string;
+	lesson: LessonDefinition;
 	/** The lesson's place in the module's list, and its neighbours. */
 	number: number;
 	count: number;
@@ -28,12 +36,11 @@ export interface LessonView {
 	items: Record<string, Question>;
 }
 
-/** The registered lesson for a module's lesson id, or a 404. */
-export function moduleLesson(index: ContentIndex, moduleId: string, lessonId: string): RegisteredLesson {
-	const mod = index.module(moduleId);
-	const registered = mod?.lessons.includes(lessonId) ? registeredLesson(lessonId) : undefined;
-	if (!mod || !registered) error(404, 'No such lesson');
-	return registered;
+/** A module's lesson with its machine, or a 404. */
+export function moduleLesson(index: ContentIndex, moduleId: string, lessonId: string): BuiltLesson {
+	const built = index.lesson(moduleId, lessonId);
+	if (!built) error(404, 'No such lesson');
+	return built;
 }
 
 export function lessonView(index: ContentIndex, moduleId: string, lessonId: string): LessonView {
@@ -60,11 +67,12 @@ export function lessonView(index: ContentIndex, moduleId: string, lessonId: stri
 	}
 	const at = mod.lessons.indexOf(lessonId);
 	const nextId = mod.lessons[at + 1];
-	const next = nextId ? registeredLesson(nextId) : undefined;
+	const next = nextId ? index.lesson(moduleId, nextId) : undefined;
 	return {
 		moduleId,
 		moduleTitle: mod.title,
 		lessonId,
+		lesson,
 		number: at + 1,
 		count: mod.lessons.length,
 		next: next ? { id: next.lesson.id, title: next.lesson.title } : null,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { LessonSnapshot } from '$lib/lessons/snapshot';
 import { parseLessonSnapshot } from '$lib/lessons/snapshot';
 import { ID_RE, type ProgressEvent } from '$lib/lessons/progress-events';
-import type { RegisteredLesson } from '$lib/lessons/registry';
+import type { BuiltLesson } from '$lib/lessons/lesson-machine';
 import type { Question } from '$lib/content/types';
 
 const id = z.string().regex(ID_RE, 'must be 8–64 letters, digits, - or _');
@@ -50,7 +50,7 @@ const fail = (status: number, message: string): ProgressValidation => ({ ok: fal
 
 export function validateProgress(
 	raw: unknown,
-	registered: RegisteredLesson,
+	registered: BuiltLesson,
 	question: (id: string) => Question | undefined
 ): ProgressValidation {
 	const parsed = requestSchema.safeParse(raw);

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { createActor } from 'xstate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registeredLesson } from '$lib/lessons/registry';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import type { Db } from '$lib/server/db';
 import { testEngines } from '$lib/server/db/test-databases';
 import { createLearner } from '$lib/server/learner';
@@ -11,11 +9,11 @@ import { walkPath } from '$lib/lessons/machine-suite';
 import { recordLessonProgress, selectLessonStatuses, selectSavedLesson } from './progress';
 import { validateProgress } from './progress-request';
 
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load for these tests');
 const index = loaded.index;
 const question = (id: string) => index.question('treaty-2024', id);
-const lineage = registeredLesson('lineage')!;
+const lineage = index.lesson('treaty-2024', 'lineage')!;
 const { lesson, machine } = lineage;
 
 const start = () => createActor(machine).start().getPersistedSnapshot();

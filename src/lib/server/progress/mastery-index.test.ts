@@ -9,10 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content/types';
 import { keyResponse } from '$lib/grading';
 import { walkPath } from '$lib/lessons/machine-suite';
-import { registeredLesson } from '$lib/lessons/registry';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { loadContent } from '$lib/server/content/load-content';
-import { contentLoadOptions } from '$lib/server/content/load-options';
 import type { Db } from '$lib/server/db';
 import { testEngines } from '$lib/server/db/test-databases';
 import { createLearner } from '$lib/server/learner';
@@ -23,13 +21,13 @@ import { attemptQuestionIds, saveAnswers, startAttempt, submitAttempt } from '$l
 import { rebuildLearnerMastery, syncMasteryIndex } from './mastery-index';
 import { learnerObservations, masteryByObjective } from './observations';
 
-const loaded = loadContent(resolve('questions'), contentLoadOptions());
+const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load for these tests');
 const content = loaded.index;
 const MODULE = 'treaty-2024';
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const lineage = registeredLesson('lineage')!;
+const lineage = content.lesson(MODULE, 'lineage')!;
 
 /** The same content with one question moved to another objective. */
 function withMovedQuestion(questionId: string, objective: string): Pick<ContentIndex, 'modules'> {

@@ -2,7 +2,6 @@
  * The student's own progress page (issue 6): mastery per objective, lesson completion, quiz attempts over
  * time. The instructor's per-student page builds the same view for one of their students.
  */
-import { registeredLesson } from '$lib/lessons/registry';
 import type { AttemptPoint, ModuleProgress, StudentProgressView } from '$lib/progress/types';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
@@ -43,7 +42,7 @@ export async function studentProgress(input: {
 	for (const mod of content.modules) {
 		const statuses = await selectLessonStatuses({ db, learnerId, moduleId: mod.id });
 		const lessons = mod.lessons.flatMap((id) => {
-			const lesson = registeredLesson(id)?.lesson;
+			const lesson = content.lesson(mod.id, id)?.lesson;
 			if (!lesson) return [];
 			const status = statuses.get(id) ?? { state: 'not-started' as const };
 			return [

@@ -12,7 +12,6 @@ import {
 	studentAssignments,
 	visibleScore
 } from '$lib/server/classes/assignments';
-import { registeredLesson } from '$lib/lessons/registry';
 import { isId } from '$lib/server/classes/route-guards';
 import { selectLessonStatuses } from '$lib/server/lessons/progress';
 import { startDecision } from '$lib/server/classes/rules';
@@ -76,7 +75,7 @@ export const load: PageServerLoad = async (event) => {
 		const status = lessonStatuses.get(id) ?? { state: 'not-started' as const };
 		return {
 			id,
-			title: registeredLesson(id)?.lesson.title ?? id,
+			title: content.lesson(a.moduleId, id)?.lesson.title ?? id,
 			href: `/modules/${encodeURIComponent(a.moduleId)}/lessons/${encodeURIComponent(id)}`,
 			state: status.state,
 			step: status.state === 'in-progress' ? `step ${status.step} of ${status.steps}` : null
