@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -54,6 +54,9 @@ export default defineConfig({
 			// E2E_DATABASE_URL=postgres://… runs the journeys against PostgreSQL instead (docs/classes.md).
 			DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${dbFile}`,
 			E2E_TEST_HOOKS: '1',
+			// The treaty module and the test fixture module (tests/fixture-content): journeys show that a second
+			// module is served with no code change. `npm start` serves questions/ only.
+			CONTENT_DIR: ['questions', join('tests', 'fixture-content')].join(delimiter),
 			// Instructor sign-up is guarded by this instance setting (docs/classes.md).
 			INSTRUCTOR_CODE: 'e2e-instructor-code'
 		}

@@ -1,0 +1,81 @@
+/**
+ * A second module served with no code change (issue 13): the test fixture module
+ * (tests/fixture-content/fixture-harbour-light, served beside questions/ by the Playwright config) appears
+ * in the catalog after the treaty, a student takes one of its lessons (every card: explanation, decision
+ * flow, scenario with its targeted remediation, summary) and its quiz, and the teacher sees both on the
+ * class dashboard.
+ */
+import { expect, test } from './test';
+import { createAssignmentApi, createClassApi, joinApi, signInPage, signUpApi } from './accounts';
+import { expectNoAxeViolations } from './axe';
+import { answer, questionsOnPage } from './quiz-helpers';
+import { FIXTURE_MODULE, lessonById, openLesson, walkStep } from './lesson-steps';
+
+test('the fixture module: catalog order, a lesson and the quiz as a student, the class dashboard as a teacher', async ({
+	browser
+}) => {
+	test.slow();
+	const teacher = await signUpApi('instructor');
+	const klass = await createClassApi(teacher, 'Harbour class');
+	const student = await signUpApi('student', 'keeper');
+	await joinApi(student, klass.joinCode);
+	const due = new Date(Math.ceil((Date.now() + 24 * 60 * 60_000) / 60_000) * 60_000);
+	await createAssignmentApi(teacher, klass.id, { target: `lesson:${FIXTURE_MODULE}:signals`, dueAt: due });
+	const quizAssignment = await createAssignmentApi(teacher, klass.id, {
+		target: `quiz:${FIXTURE_MODULE}:check`,
+		dueAt: due,
+		feedbackPolicy: 'on-submit'
+	});
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signInPage(page, student.username);
+
+	// The catalog lists the treaty module first (module.yaml order 1), the fixture after it (order 900).
+	await page.goto('/');
+	const titles = await page.getByRole('heading', { level: 2 }).allTextContents();
+	const treaty = titles.findIndex((t) => /Russia–North Korea/.test(t));
+	const fixture = titles.findIndex((t) => /Test fixture: the Harbour Light rules/.test(t));
+	expect(treaty).toBeGreaterThanOrEqual(0);
+	expect(fixture).toBeGreaterThan(treaty);
+
+	// The lesson, card by card; the scenario answered wrong first (its targeted remediation), then right.
+	const lesson = lessonById('signals', FIXTURE_MODULE);
+	await openLesson(page, 'signals', FIXTURE_MODULE);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(lesson.title);
+	const visit = async () => expectNoAxeViolations(page);
+	for (const step of lesson.steps) await walkStep(page, step, 'remediate', visit);
+	// Saved on the server: a reload shows the summary, not the first card.
+	await page.reload();
+	await expect(page.locator('article.lesson-card h2')).toHaveText(lesson.steps.at(-1)!.card.title);
+
+	// The quiz, through its assignment.
+	await page.goto(`/assignments/${quizAssignment}`);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page).toHaveURL(new RegExp(`/modules/${FIXTURE_MODULE}/quizzes/check/attempts/`));
+	const questions = await questionsOnPage(page);
+	expect(questions).toHaveLength(4);
+	for (const q of questions) await answer(q);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Submit quiz…' }).click();
+	await page.getByRole('button', { name: 'Submit now' }).click();
+	await expect(page).toHaveURL(/\/review$/);
+	await expect(page.getByText(/keeping rules/i).first()).toBeVisible();
+	await context.close();
+
+	// The teacher's dashboard: both assignments, the student's work, the fixture's objectives.
+	const teacherContext = await browser.newContext();
+	const tpage = await teacherContext.newPage();
+	await signInPage(tpage, teacher.username);
+	await tpage.goto(`/classes/${klass.id}/progress`);
+	const grid = tpage.getByRole('table', { name: /Students and assignments/ });
+	const row = grid.getByRole('row', { name: new RegExp(student.username) });
+	await expect(grid.getByRole('columnheader', { name: /Quiz: the Harbour Light rules/ })).toBeVisible();
+	await expect(grid.getByRole('columnheader', { name: /Answering the signals/ })).toBeVisible();
+	// The quiz submitted, and the lesson completed (a finished lesson counts as submitted work).
+	await expect(row.getByRole('cell', { name: /^Submitted/ })).toHaveCount(2);
+	const mastery = tpage.getByRole('table', { name: /Class mastery/ });
+	await expect(mastery.locator('tr[data-objective="signals"]')).toBeVisible();
+	await expectNoAxeViolations(tpage);
+	await teacherContext.close();
+});
