@@ -1,5 +1,5 @@
 /**
- * npm run content:check [-- --dir <path>]
+ * npm run content:check [-- --dir <path> [--dir <path> …]]
  * Validates a questions/ tree: every problem as `path:line:col: message`, exit 1; on success a coverage report.
  */
 import { resolve } from 'node:path';
@@ -8,11 +8,13 @@ import { loadContent } from '../src/lib/server/content/load-content';
 import { coverageReport, formatCoverage } from '../src/lib/server/content/coverage';
 
 const args = process.argv.slice(2);
-const dirFlag = args.indexOf('--dir');
-const dir = resolve(dirFlag >= 0 && args[dirFlag + 1] ? (args[dirFlag + 1] as string) : 'questions');
+// Several --dir flags check several trees together (module ids must then be unique across them).
+const given = args.flatMap((a, i) => (a === '--dir' && args[i + 1] ? [args[i + 1] as string] : []));
+const dirs = (given.length ? given : ['questions']).map((d) => resolve(d));
+const dir = dirs.join(', ');
 
 const started = performance.now();
-const result = loadContent(dir);
+const result = loadContent(dirs);
 const ms = Math.round(performance.now() - started);
 
 if (!result.ok) {

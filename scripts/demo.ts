@@ -3,7 +3,7 @@
  * database the app uses (DATABASE_URL, default file:data/sourcebook.db). Safe to re-run: it replaces the
  * previous demo data and touches nothing else. Then `npm start` and sign in with the accounts printed.
  */
-import { resolve } from 'node:path';
+import { contentDirs } from '$lib/server/content/app-content';
 import { loadContent } from '$lib/server/content/load-content';
 import { formatProblem } from '$lib/server/content/problems';
 import { connect, DEFAULT_DATABASE_URL, migrateToLatest } from '$lib/server/db/connect';
@@ -16,7 +16,7 @@ import {
 	studentUsername
 } from '$lib/server/classes/demo-seed';
 
-const loaded = loadContent(resolve(process.env.CONTENT_DIR || 'questions'));
+const loaded = loadContent(contentDirs());
 if (!loaded.ok) {
 	for (const p of loaded.problems) console.error(formatProblem(p));
 	process.exit(1);
