@@ -31,7 +31,7 @@ test.describe('progress review with JavaScript', () => {
 		const actors = page.locator('tr[data-objective="actors"]');
 		await expect(actors.getByText('Needs review')).toBeVisible();
 		await expect(actors.getByText('6 (6 from quizzes)')).toBeVisible();
-		const chart = page.getByRole('img', { name: /Quiz scores over time/ });
+		const chart = page.getByRole('img', { name: /Quiz scores over time/ }).first();
 		await expect(chart).toBeVisible();
 		await expect(page.locator('svg desc').first()).toContainText('1 graded attempt');
 		const table = page.getByRole('table', { name: /Quiz attempts and scores/ }).first();
