@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_MODULE, problemsOf } from './test-fixture';
+import { at, FIXTURE_MODULE, problemsOf, writeFixture } from './test-fixture';
 import { loadContent } from './load-content';
-import { writeFixture } from './test-fixture';
-
-/** "line:col" of the `occurrence`-th `marker` in `text` (1-based), to state expected locations. */
-function at(text: string, marker: string, occurrence = 1): string {
-	let index = -1;
-	for (let i = 0; i < occurrence; i++) index = text.indexOf(marker, index + 1);
-	if (index < 0) throw new Error(`marker ${marker} not in fixture`);
-	const before = text.slice(0, index).split('\n');
-	return `${before.length}:${(before.at(-1) as string).length + 1}`;
-}
 
 const MODULE = `${FIXTURE_MODULE}lessons: [first]\n`;
 const FILE = 'demo/lessons/first.yaml';

@@ -12,14 +12,13 @@
  *   than it has questions (the ladder the machine is built from).
  * Returns the lessons with every citation resolved to its passage, in module.yaml's order.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { lessonFileSchema, type LessonDefinition, type LessonFile } from '$lib/content/lesson-schema';
 import type { Question } from '$lib/content/types';
 import type { CitationVerifier } from './citation-verifier';
 import type { ProblemList } from './problems';
-import { parseYamlFile, type YamlFile, type YamlPath } from './yaml-file';
-import { reportZodIssues } from './zod-problems';
+import type { YamlFile, YamlPath } from './yaml-file';
+import { readContentFile } from './content-file';
 
 export interface LessonContext {
 	moduleYaml: YamlFile;
@@ -153,14 +152,9 @@ function checkLesson(yaml: YamlFile, lesson: LessonFile, ctx: LessonContext): vo
 export function loadLessons(files: readonly string[], ctx: LessonContext): LessonDefinition[] {
 	const byId = new Map<string, LessonDefinition>();
 	for (const file of files) {
-		const yaml = parseYamlFile(ctx.rel(file), readFileSync(file, 'utf8'), ctx.problems);
-		if (!yaml) continue;
-		const parsed = lessonFileSchema.safeParse(yaml.data);
-		if (!parsed.success) {
-			reportZodIssues(parsed.error, yaml, [], ctx.problems);
-			continue;
-		}
-		const lesson = parsed.data;
+		const read = readContentFile(file, ctx.rel(file), lessonFileSchema, ctx.problems);
+		if (!read) continue;
+		const { yaml, data: lesson } = read;
 		const fileId = basename(file, '.yaml');
 		const at = yaml.position(['id']);
 		if (lesson.id !== fileId) {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from './load-content';
 import { moduleCoverage } from './coverage';
-import { FIXTURE_MODULE, FIXTURE_TEXT, problemsOf, sourceFile, writeFixture } from './test-fixture';
+import { at, FIXTURE_MODULE, FIXTURE_TEXT, problemsOf, sourceFile, writeFixture } from './test-fixture';
 
 const BANK = 'demo/banks/b.yaml';
-
-/** "line:col" of the first occurrence of `marker` in `text` (1-based), to state expected locations. */
-function at(text: string, marker: string, occurrence = 1): string {
-	let index = -1;
-	for (let i = 0; i < occurrence; i++) index = text.indexOf(marker, index + 1);
-	if (index < 0) throw new Error(`marker ${marker} not in fixture`);
-	const before = text.slice(0, index).split('\n');
-	return `${before.length}:${(before.at(-1) as string).length + 1}`;
-}
 
 const bank = (questions: string, head = 'id: b\ntitle: Bank B\n') => `${head}questions:\n${questions}`;
 

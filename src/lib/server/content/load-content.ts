@@ -14,8 +14,7 @@ import { ProblemList, type ContentProblem } from './problems';
 import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
-import { parseYamlFile } from './yaml-file';
-import { reportZodIssues } from './zod-problems';
+import { readContentFile } from './content-file';
 
 export interface LoadOptions {
 	/** Paths in messages are relative to this folder (default: the current directory). */
@@ -35,14 +34,9 @@ const listFiles = (dir: string, ending: string) =>
 function loadModule(dir: string, options: LoadOptions, problems: ProblemList): ModuleContent | null {
 	const rel = (p: string) => relative(options.relativeTo ?? process.cwd(), p) || p;
 	const moduleFile = join(dir, 'module.yaml');
-	const moduleYaml = parseYamlFile(rel(moduleFile), readFileSync(moduleFile, 'utf8'), problems);
-	if (!moduleYaml) return null;
-	const parsedModule = moduleFileSchema.safeParse(moduleYaml.data);
-	if (!parsedModule.success) {
-		reportZodIssues(parsedModule.error, moduleYaml, [], problems);
-		return null;
-	}
-	const mod = parsedModule.data;
+	const moduleRead = readContentFile(moduleFile, rel(moduleFile), moduleFileSchema, problems);
+	if (!moduleRead) return null;
+	const { yaml: moduleYaml, data: mod } = moduleRead;
 	const sources: Source[] = [];
 	for (const file of listFiles(join(dir, 'sources'), '.md')) {
 		const loaded = parseSourceFile(rel(file), readFileSync(file, 'utf8'), mod.id, problems);
@@ -60,19 +54,15 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 	const questions: Question[] = [];
 	const seen = new Map<string, string>();
 	for (const file of listFiles(join(dir, 'banks'), '.yaml')) {
-		const yaml = parseYamlFile(rel(file), readFileSync(file, 'utf8'), problems);
-		if (!yaml) continue;
-		const bank = bankFileSchema.safeParse(yaml.data);
-		if (!bank.success) {
-			reportZodIssues(bank.error, yaml, [], problems);
-			continue;
-		}
+		const read = readContentFile(file, rel(file), bankFileSchema, problems);
+		if (!read) continue;
+		const { yaml, data: bank } = read;
 		const ids: string[] = [];
-		bank.data.questions.forEach((raw, i) => {
+		bank.questions.forEach((raw, i) => {
 			const q = checkQuestion(raw, {
 				yaml,
 				path: ['questions', i],
-				bankId: bank.data.id,
+				bankId: bank.id,
 				objectives,
 				verifier,
 				problems
@@ -97,7 +87,7 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 				ids.push(q.id);
 			}
 		});
-		banks.push({ id: bank.data.id, title: bank.data.title, questionIds: ids });
+		banks.push({ id: bank.id, title: bank.title, questionIds: ids });
 	}
 
 	const quizzes = loadQuizzes(listFiles(join(dir, 'quizzes'), '.yaml'), {

@@ -3,12 +3,11 @@
  * say: known objectives, unique ids, and enough assessment items in the banks for every draw. A draw that
  * asks for more than the banks hold is a located error naming the objective, the difficulty and both counts.
  */
-import { readFileSync } from 'node:fs';
 import { quizFileSchema, type QuizDrawFile } from '$lib/content/quiz-schema';
 import type { Question, Quiz } from '$lib/content/types';
 import type { ProblemList } from './problems';
-import { parseYamlFile, type YamlFile } from './yaml-file';
-import { reportZodIssues } from './zod-problems';
+import type { YamlFile } from './yaml-file';
+import { readContentFile } from './content-file';
 
 export interface QuizContext {
 	moduleId: string;
@@ -76,14 +75,9 @@ export function loadQuizzes(files: readonly string[], ctx: QuizContext): Quiz[] 
 	const quizzes: Quiz[] = [];
 	const seen = new Map<string, string>();
 	for (const file of files) {
-		const yaml = parseYamlFile(ctx.rel(file), readFileSync(file, 'utf8'), ctx.problems);
-		if (!yaml) continue;
-		const parsed = quizFileSchema.safeParse(yaml.data);
-		if (!parsed.success) {
-			reportZodIssues(parsed.error, yaml, [], ctx.problems, 'quiz: ');
-			continue;
-		}
-		const quiz = parsed.data;
+		const read = readContentFile(file, ctx.rel(file), quizFileSchema, ctx.problems, 'quiz: ');
+		if (!read) continue;
+		const { yaml, data: quiz } = read;
 		const before = ctx.problems.items.length;
 		const idAt = yaml.position(['id']);
 		const first = seen.get(quiz.id);

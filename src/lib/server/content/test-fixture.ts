@@ -71,3 +71,12 @@ export function problemsOf(f: Fixture, options: LoadOptions = {}): string[] {
 	const result = loadContent(root, { ...options, relativeTo: root });
 	return result.ok ? [] : result.problems.map(formatProblem);
 }
+
+/** "line:col" (1-based) of the `occurrence`-th `marker` in `text`, to state expected problem locations. */
+export function at(text: string, marker: string, occurrence = 1): string {
+	let index = -1;
+	for (let i = 0; i < occurrence; i++) index = text.indexOf(marker, index + 1);
+	if (index < 0) throw new Error(`marker ${marker} not in fixture`);
+	const before = text.slice(0, index).split('\n');
+	return `${before.length}:${(before.at(-1) as string).length + 1}`;
+}
