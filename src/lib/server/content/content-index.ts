@@ -45,7 +45,7 @@ export class ContentIndex {
 	}
 
 	/** Every lesson of every module, in catalog and teaching order (the machine suite runs over these). */
-	allLessons(): { moduleId: string; lesson: BuiltLesson['lesson']; machine: BuiltLesson['machine'] }[] {
+	allLessons(): (BuiltLesson & { moduleId: string })[] {
 		return this.modules.flatMap((m) =>
 			m.lessons.flatMap((id) => {
 				const built = this.lesson(m.id, id);
