@@ -8,7 +8,7 @@ import { answer, formHeaders, MODULE, questionsOnPage, startQuiz } from './quiz-
 
 const ACTORS = `/modules/${MODULE}/quizzes/actors`;
 
-/** Takes the six-item actors quiz leaving every answer blank, so all six are missed. */
+/** Takes the five-item actors quiz leaving every answer blank, so all five are missed. */
 async function missEverything(page: Page): Promise<void> {
 	await startQuiz(page, ACTORS);
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
@@ -30,22 +30,22 @@ test.describe('progress review with JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'My progress' })).toBeVisible();
 		const actors = page.locator('tr[data-objective="actors"]');
 		await expect(actors.getByText('Needs review')).toBeVisible();
-		await expect(actors.getByText('6 (6 from quizzes)')).toBeVisible();
+		await expect(actors.getByText('5 (5 from quizzes)')).toBeVisible();
 		const chart = page.getByRole('img', { name: /Quiz scores over time/ }).first();
 		await expect(chart).toBeVisible();
 		await expect(page.locator('svg desc').first()).toContainText('1 graded attempt');
 		const table = page.getByRole('table', { name: /Quiz attempts and scores/ }).first();
 		await expect(table.getByRole('row')).toHaveCount(2);
 		await expect(table.getByRole('cell', { name: '0%' })).toBeVisible();
-		await expect(page.getByRole('link', { name: 'Review my mistakes (6 due)' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Review my mistakes (5 due)' })).toBeVisible();
 		await expectNoAxeViolations(page);
 		await page.screenshot({ path: '/tmp/shots/progress-student.png', fullPage: true });
 
 		await page.goto('/');
-		await expect(page.getByRole('link', { name: '6 reviews of your mistakes due' })).toBeVisible();
-		await page.getByRole('link', { name: '6 reviews of your mistakes due' }).click();
+		await expect(page.getByRole('link', { name: '5 reviews of your mistakes due' })).toBeVisible();
+		await page.getByRole('link', { name: '5 reviews of your mistakes due' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Review my mistakes' })).toBeVisible();
-		await expect(page.getByText('6 reviews due')).toBeVisible();
+		await expect(page.getByText('5 reviews due')).toBeVisible();
 		await expectNoAxeViolations(page);
 		const [item] = await questionsOnPage(page);
 		await answer(item!);
@@ -66,8 +66,8 @@ test.describe('progress review with JavaScript', () => {
 		const data = await exported.json();
 		expect(data.format).toBe('sourcebook-learner-export/1');
 		expect(data.quizAttempts).toHaveLength(1);
-		expect(data.quizAttempts[0].answers).toHaveLength(6);
-		expect(data.reviewCards).toHaveLength(6);
+		expect(data.quizAttempts[0].answers).toHaveLength(5);
+		expect(data.reviewCards).toHaveLength(5);
 		expect(data.reviews).toHaveLength(1);
 	});
 });
@@ -79,7 +79,7 @@ test.describe('progress review without JavaScript', () => {
 		test.slow();
 		await missEverything(page);
 		await page.goto('/review');
-		await expect(page.getByText('6 reviews due')).toBeVisible();
+		await expect(page.getByText('5 reviews due')).toBeVisible();
 		// Checking without an answer is refused and changes nothing.
 		await page.getByRole('button', { name: 'Check answer' }).click();
 		await expect(page.getByRole('alert')).toHaveText('Answer the question before checking it.');

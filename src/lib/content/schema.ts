@@ -32,7 +32,17 @@ export const moduleFileSchema = z.strictObject({
 	lessons: z
 		.array(id)
 		.default([])
-		.describe('Lesson ids in teaching order; each is a file lessons/<id>.yaml in this module.')
+		.describe('Lesson ids in teaching order; each is a file lessons/<id>.yaml in this module.'),
+	/**
+	 * Test fixtures only: their banks are sized to exercise code paths, not to teach, so the design rules
+	 * (evidence citing keys, length cue, retake and final pools, taught points) would only get in the way.
+	 */
+	designRules: z
+		.boolean()
+		.default(true)
+		.describe(
+			'Test fixtures only: false skips the design rules (evidence citing its key, length cue, retake and final pools, taught points)'
+		)
 });
 
 export const SOURCE_KINDS = ['analysis', 'state-media news'] as const;
@@ -88,7 +98,19 @@ const baseQuestion = {
 	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 	use: z.enum(['practice', 'assessment']),
 	citations: z.array(citationFileSchema).min(1, 'needs at least one citation'),
-	tags: z.array(id).optional()
+	tags: z.array(id).optional(),
+	/** Kept for the final: only a quiz marked `final: true` draws it, so a final has items no retake used up. */
+	heldOut: z
+		.boolean()
+		.optional()
+		.describe(
+			'Only a final quiz draws this assessment item (it prefers them), so the final has unseen items'
+		),
+	/** Tests reading the sources rather than a point a lesson teaches; content:check accepts it untaught. */
+	reading: z
+		.boolean()
+		.optional()
+		.describe('The item tests reading the sources; no lesson needs to teach the passage it cites')
 };
 
 export const singleFileSchema = z.strictObject({

@@ -90,6 +90,8 @@ export interface Quiz {
 	/** Percentage of the maximum score needed to pass. */
 	passMark: number;
 	draws: QuizDrawFile[];
+	/** A final draws the held-out items (first); other quizzes never draw them. */
+	final: boolean;
 	/** Items per attempt: the sum of the draws' counts. */
 	itemCount: number;
 }

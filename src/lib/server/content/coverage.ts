@@ -2,6 +2,7 @@
 import { QUESTION_TYPES } from '$lib/content/schema';
 import type { ModuleContent } from '$lib/content/types';
 import type { ContentIndex } from './content-index';
+import { designRules } from './design';
 
 export interface SourceCoverage {
 	source: string;
@@ -19,6 +20,8 @@ export interface ModuleCoverage {
 	byDifficulty: Record<string, number>;
 	byUse: Record<string, number>;
 	sources: SourceCoverage[];
+	/** The design rules' figures (evidence citing keys, length cue, retakes, final pool, taught points). */
+	design: string[];
 }
 
 function countBy<T>(items: T[], key: (t: T) => string, seed: string[] = []): Record<string, number> {
@@ -58,7 +61,8 @@ export function moduleCoverage(m: ModuleContent): ModuleCoverage {
 				citable: s.citable.length,
 				uncited: s.citable.filter((n) => !cited.has(n))
 			};
-		})
+		}),
+		design: designRules(m).map((r) => r.figure)
 	};
 }
 
@@ -98,6 +102,8 @@ export function formatCoverage(report: ModuleCoverage[]): string {
 			const missing = s.uncited.length ? `  uncited: ¶${s.uncited.join(', ¶')}` : '';
 			lines.push(`    ${s.source.padEnd(18)} ${s.cited}/${s.citable} (${pct(s.cited, s.citable)})${missing}`);
 		}
+		lines.push('  design:');
+		for (const d of m.design) lines.push(`    ${d}`);
 	}
 	return lines.join('\n');
 }

@@ -15,6 +15,8 @@ import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
 import { readContentFile } from './content-file';
+import { designRules } from './design';
+import type { YamlFile, YamlPath } from './yaml-file';
 
 export interface LoadOptions {
 	/** Paths in messages are relative to this folder (default: the current directory). */
@@ -33,6 +35,10 @@ const listFiles = (dir: string, ending: string) =>
 
 function loadModule(dir: string, options: LoadOptions, problems: ProblemList): ModuleContent | null {
 	const rel = (p: string) => relative(options.relativeTo ?? process.cwd(), p) || p;
+	const problemsBefore = problems.items.length;
+	// Where each question and quiz was written, so the design rules can point at the line.
+	const questionAt = new Map<string, { yaml: YamlFile; path: YamlPath }>();
+	const quizYaml = new Map<string, YamlFile>();
 	const moduleFile = join(dir, 'module.yaml');
 	const moduleRead = readContentFile(moduleFile, rel(moduleFile), moduleFileSchema, problems);
 	if (!moduleRead) return null;
@@ -83,6 +89,7 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 				seen.set(id, `${yaml.file}:${yaml.position(['questions', i, 'id']).line}`);
 			}
 			if (q) {
+				questionAt.set(q.id, { yaml, path: ['questions', i] });
 				questions.push(q);
 				ids.push(q.id);
 			}
@@ -95,7 +102,8 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		objectives,
 		questions,
 		problems,
-		rel
+		rel,
+		yamlById: quizYaml
 	});
 
 	const byId = new Map(questions.map((q) => [q.id, q]));
@@ -110,7 +118,20 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		rel
 	});
 
-	return { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
+	const content = { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
+	// Design rules judge a whole module, so they run only on one that loaded cleanly.
+	if (mod.designRules && problems.items.length === problemsBefore) {
+		for (const rule of designRules(content)) {
+			for (const f of rule.findings) {
+				const where =
+					'question' in f.at ? questionAt.get(f.at.question) : { yaml: quizYaml.get(f.at.quiz), path: [] };
+				if (!where?.yaml) continue;
+				const at = where.yaml.position([...where.path, ...f.path]);
+				problems.add(where.yaml.file, at.line, at.col, f.message);
+			}
+		}
+	}
+	return content;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface QuizContext {
 	problems: ProblemList;
 	/** Path as shown in messages. */
 	rel(path: string): string;
+	/** Filled with each loaded quiz's file, so later checks can point into it. */
+	yamlById?: Map<string, YamlFile>;
 }
 
 const items = (n: number) => `${n} assessment item${n === 1 ? '' : 's'}`;
@@ -97,6 +99,7 @@ export function loadQuizzes(files: readonly string[], ctx: QuizContext): Quiz[] 
 		});
 		checkCapacity(yaml, quiz.draws, ctx);
 		if (ctx.problems.items.length > before) continue;
+		ctx.yamlById?.set(quiz.id, yaml);
 		quizzes.push({
 			id: quiz.id,
 			moduleId: ctx.moduleId,
@@ -107,6 +110,7 @@ export function loadQuizzes(files: readonly string[], ctx: QuizContext): Quiz[] 
 			feedback: quiz.settings.feedback,
 			passMark: quiz.settings.passMark,
 			draws: quiz.draws.map((d) => ({ ...d })),
+			final: quiz.final,
 			itemCount: quiz.draws.reduce((n, d) => n + d.count, 0)
 		});
 	}

@@ -65,6 +65,24 @@ describe('drawing an attempt', () => {
 		expect(third.questionIds).toContain('a-numeric');
 	});
 
+	it('keeps held-out items for a final quiz, which serves them first (issue 14)', () => {
+		// The fixture's own items, with two of alpha's marked held out.
+		const held = new Set(
+			mod.questions
+				.filter((q) => q.objective === 'alpha')
+				.slice(0, 2)
+				.map((q) => q.id)
+		);
+		const questions = mod.questions.map((q) => (held.has(q.id) ? { ...q, heldOut: true } : q));
+		const alpha = { draws: [{ objective: 'alpha', count: 2 }] };
+		for (let seed = 1; seed <= 30; seed++) {
+			const open = drawAttempt({ quiz: { ...alpha, final: false }, questions, seed });
+			expect(open.questionIds.filter((id) => held.has(id))).toEqual([]);
+			const final = drawAttempt({ quiz: { ...alpha, final: true }, questions, seed });
+			expect(new Set(final.questionIds)).toEqual(held);
+		}
+	});
+
 	it('has a seeded random source that is uniform enough', () => {
 		const random = seededRandom(123);
 		const buckets = [0, 0, 0, 0];

@@ -4,6 +4,7 @@
  * attempt can be shown again exactly and re-derived from its seed for an audit.
  */
 import { randomInt } from 'node:crypto';
+import { drawPlan, drawPool } from '$lib/content/draw-pool';
 import type { Question, Quiz } from '$lib/content/types';
 
 /** Per-question display orders, keyed like toPublicQuestion's `order` argument. */
@@ -67,7 +68,7 @@ function orderFor(q: Question, random: () => number): QuestionOrder {
  * a retake draws unseen items first, then the least seen, so it differs wherever the bank allows.
  */
 export function drawAttempt(input: {
-	quiz: Pick<Quiz, 'draws'>;
+	quiz: Pick<Quiz, 'draws' | 'final'>;
 	questions: readonly Question[];
 	seed: number;
 	seen?: ReadonlyMap<string, number>;
@@ -80,17 +81,12 @@ export function drawAttempt(input: {
 		.sort((a, b) => (a.id < b.id ? -1 : 1));
 	const picked = new Set<string>();
 	// Draws of a set difficulty first, then open draws from what is left (the content check counts the same way).
-	const plan = [...input.quiz.draws].sort(
-		(a, b) => Number(a.difficulty === undefined) - Number(b.difficulty === undefined)
-	);
-	for (const draw of plan) {
-		const pool = assessment.filter(
-			(q) =>
-				q.objective === draw.objective &&
-				(draw.difficulty === undefined || q.difficulty === draw.difficulty) &&
-				!picked.has(q.id)
+	for (const draw of drawPlan(input.quiz.draws)) {
+		const pool = drawPool(input.quiz, draw, assessment).filter((q) => !picked.has(q.id));
+		// Least seen first; among equals a final serves its held-out items first, which no retake has used up.
+		const ranked = shuffle(pool, random).sort(
+			(a, b) => (seen.get(a.id) ?? 0) - (seen.get(b.id) ?? 0) || Number(!a.heldOut) - Number(!b.heldOut)
 		);
-		const ranked = shuffle(pool, random).sort((a, b) => (seen.get(a.id) ?? 0) - (seen.get(b.id) ?? 0));
 		for (const q of ranked.slice(0, draw.count)) picked.add(q.id);
 	}
 	const chosen = shuffle(

@@ -1,0 +1,14 @@
+/** The design rules of content:check: defects a schema cannot see but a reviewer did (issue 14). */
+import type { ModuleContent } from '$lib/content/types';
+import { evidenceCitesKey } from './evidence-key';
+import { finalOnlyPool } from './final-pool';
+import { lengthCue } from './length-cue';
+import { retakeUnseen } from './retake-unseen';
+import type { RuleResult } from './rule';
+import { taughtOrReading } from './taught';
+
+export type { Finding, RuleResult } from './rule';
+
+export const designRules = (
+	m: Pick<ModuleContent, 'questions' | 'quizzes' | 'sources' | 'lessonDefinitions'>
+): RuleResult[] => [evidenceCitesKey(m), lengthCue(m), retakeUnseen(m), finalOnlyPool(m), taughtOrReading(m)];
