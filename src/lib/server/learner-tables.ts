@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import { refreshLearnerMastery } from './progress/mastery-index';
+import { refreshLearnerMastery } from './effects/mastery-index';
 
 export interface LearnerKeyedTable {
 	table: string;

@@ -7,7 +7,7 @@ import type { LessonDefinition } from '$lib/lessons/cards';
 import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
 import type { Db } from '$lib/server/db';
-import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
+import { refreshLearnerMastery } from '$lib/server/effects/mastery-index';
 import type { ValidProgress } from './progress-request';
 
 interface LessonKey {

@@ -14,8 +14,8 @@ import type { Db } from '$lib/server/db';
 import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db/schema';
 import { drawAttempt, newSeed, type QuestionOrder } from './draw';
 import { checkResponse } from './responses';
-import { reportAttemptGraded, reportAttemptStarted } from '$lib/server/classes/assignment-reports';
-import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
+import { reportAttemptGraded, reportAttemptStarted } from '$lib/server/effects/assignment-reports';
+import { refreshLearnerMastery } from '$lib/server/effects/mastery-index';
 import { acceptsWork, closing, GRACE_MS } from './timing';
 
 export type AttemptRow = Selectable<QuizAttemptTable>;
