@@ -198,7 +198,7 @@ export interface AssignmentExtensionTable {
 	created_at: string;
 }
 
-/** One row per student per assignment: what lessons and quizzes report (see $lib/server/classes/work.ts). */
+/** One row per student per assignment: what lessons and quizzes report (see $lib/server/effects/assignment-work.ts). */
 export interface AssignmentWorkTable {
 	assignment_id: string;
 	user_id: string;
@@ -240,7 +240,7 @@ export interface ReviewLogTable {
 	next_due_at: string;
 }
 
-/** The content's question → objective map, mirrored for SQL (progress/mastery-index.ts). */
+/** The content's question → objective map, mirrored for SQL (server/effects/mastery-index.ts). */
 export interface QuestionObjectiveTable {
 	module_id: string;
 	question_id: string;
@@ -264,6 +264,18 @@ export interface DerivedStateTable {
 	built_at: string;
 }
 
+/** One instructor reset of a student's password (migration 008). */
+export interface PasswordResetTable {
+	id: string;
+	user_id: string;
+	/** null once the instructor's account is deleted; by_name keeps who it was. */
+	by_user_id: string | null;
+	by_name: string;
+	class_id: string | null;
+	class_name: string;
+	at: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -283,4 +295,5 @@ export interface Database {
 	question_objectives: QuestionObjectiveTable;
 	learner_mastery: LearnerMasteryTable;
 	derived_state: DerivedStateTable;
+	password_resets: PasswordResetTable;
 }
