@@ -66,6 +66,12 @@ export class CitationVerifier {
 		for (const s of sources) this.prepared.set(s.id, prepare(s));
 	}
 
+	/** Where a quote sits, or null: the design rules' view of verify(). */
+	readonly locate = (citation: CitationFile): LocatedCitation | null => {
+		const v = this.verify(citation);
+		return v.ok ? v.citation : null;
+	};
+
 	verify(citation: CitationFile): Verification {
 		const prepared = this.prepared.get(citation.source);
 		if (!prepared) {

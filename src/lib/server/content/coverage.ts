@@ -2,6 +2,7 @@
 import { QUESTION_TYPES } from '$lib/content/schema';
 import type { ModuleContent } from '$lib/content/types';
 import type { ContentIndex } from './content-index';
+import { CitationVerifier } from './citation-verifier';
 import { designRules } from './design';
 
 export interface SourceCoverage {
@@ -62,7 +63,7 @@ export function moduleCoverage(m: ModuleContent): ModuleCoverage {
 				uncited: s.citable.filter((n) => !cited.has(n))
 			};
 		}),
-		design: designRules(m).map((r) => r.figure)
+		design: designRules(m, new CitationVerifier(m.sources).locate).map((r) => r.figure)
 	};
 }
 

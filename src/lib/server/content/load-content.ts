@@ -121,7 +121,7 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 	const content = { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
 	// Design rules judge a whole module, so they run only on one that loaded cleanly.
 	if (mod.designRules && problems.items.length === problemsBefore) {
-		for (const rule of designRules(content)) {
+		for (const rule of designRules(content, verifier.locate)) {
 			for (const f of rule.findings) {
 				const where =
 					'question' in f.at ? questionAt.get(f.at.question) : { yaml: quizYaml.get(f.at.quiz), path: [] };

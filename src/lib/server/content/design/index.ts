@@ -4,11 +4,19 @@ import { evidenceCitesKey } from './evidence-key';
 import { finalOnlyPool } from './final-pool';
 import { lengthCue } from './length-cue';
 import { retakeUnseen } from './retake-unseen';
-import type { RuleResult } from './rule';
+import type { Locate, RuleResult } from './rule';
 import { taughtOrReading } from './taught';
 
-export type { Finding, RuleResult } from './rule';
+export type { Finding, Locate, RuleResult } from './rule';
 
+/** `locate` finds a lesson's quotes in the sources (the caller's CitationVerifier). */
 export const designRules = (
-	m: Pick<ModuleContent, 'questions' | 'quizzes' | 'sources' | 'lessonDefinitions'>
-): RuleResult[] => [evidenceCitesKey(m), lengthCue(m), retakeUnseen(m), finalOnlyPool(m), taughtOrReading(m)];
+	m: Pick<ModuleContent, 'questions' | 'quizzes' | 'lessonDefinitions'>,
+	locate: Locate
+): RuleResult[] => [
+	evidenceCitesKey(m),
+	lengthCue(m),
+	retakeUnseen(m),
+	finalOnlyPool(m),
+	taughtOrReading(m, locate)
+];

@@ -6,8 +6,7 @@
  */
 import type { CitationFile } from '$lib/content/schema';
 import type { ModuleContent } from '$lib/content/types';
-import { CitationVerifier } from '../citation-verifier';
-import type { RuleResult } from './rule';
+import type { Locate, RuleResult } from './rule';
 
 /** Every {source, quote} anywhere in a resolved lesson (cards nest them at several depths). */
 function quotesIn(value: unknown, out: CitationFile[] = []): CitationFile[] {
@@ -34,17 +33,17 @@ function itemsIn(value: unknown, out: string[] = []): string[] {
 }
 
 export function taughtOrReading(
-	m: Pick<ModuleContent, 'questions' | 'sources' | 'lessonDefinitions'>
+	m: Pick<ModuleContent, 'questions' | 'lessonDefinitions'>,
+	locate: Locate
 ): RuleResult {
 	if (m.lessonDefinitions.length === 0)
 		return { figure: 'no lessons: taught points not checked', findings: [] };
-	const verifier = new CitationVerifier(m.sources);
 	const taught = new Set<string>();
 	const byId = new Map(m.questions.map((q) => [q.id, q]));
 	for (const lesson of m.lessonDefinitions) {
 		for (const c of quotesIn(lesson.steps)) {
-			const v = verifier.verify(c);
-			if (v.ok) taught.add(`${v.citation.source}#${v.citation.paragraph}`);
+			const at = locate(c);
+			if (at) taught.add(`${at.source}#${at.paragraph}`);
 		}
 		for (const id of itemsIn(lesson.steps)) {
 			for (const c of byId.get(id)?.citations ?? []) taught.add(`${c.source}#${c.paragraph}`);
