@@ -13,7 +13,7 @@ import {
 	selectSavedLesson
 } from './progress';
 import { LESSON_EVENTS_PER_DAY } from './run-answers';
-import { refreshLearnerMastery, syncMasteryIndex } from '$lib/server/progress/mastery-index';
+import { refreshLearnerMastery, syncMasteryIndex } from '$lib/server/effects/mastery-index';
 import { learnerObservations, masteryByObjective } from '$lib/server/progress/observations';
 import { validateProgress } from './progress-request';
 

@@ -6,10 +6,11 @@ import { grade } from '$lib/grading';
 import type { LessonDefinition } from '$lib/lessons/cards';
 import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
+import type { LessonStatus } from '$lib/lessons/lesson-status';
 import type { Db } from '$lib/server/db';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
+import { onLessonChecksAnswered } from '$lib/server/effects';
 import { LESSON_EVENTS_PER_DAY, passedFromAnswers, unfinishedChecks } from './run-answers';
 import type { ValidProgress } from './progress-request';
 
@@ -41,10 +42,7 @@ export async function selectSavedLesson({
 	return { version: row.version, run: row.run_id, snapshot };
 }
 
-export type LessonStatus =
-	| { state: 'not-started' }
-	| { state: 'in-progress'; step: number; steps: number; completedBefore: boolean }
-	| { state: 'completed' };
+export type { LessonStatus };
 
 /** Each lesson's status for one learner in one module, by lesson id (absent = not started). */
 export async function selectLessonStatuses({
@@ -224,7 +222,7 @@ export async function recordLessonProgress({
 				.execute();
 		}
 		// Checks count toward the learner's mastery per objective (class dashboard): refreshed in this transaction.
-		if (answered) await refreshLearnerMastery(trx, learnerId);
+		if (answered) await onLessonChecksAnswered(trx, learnerId);
 		return { step: k, steps: n, done, graded, ...(passed === undefined ? {} : { passed }) };
 	});
 }
