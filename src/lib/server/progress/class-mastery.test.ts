@@ -87,14 +87,16 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 		await refreshLearnerMastery(db.kysely, learnerId);
 	}
 	async function insertCheck(learnerId: string, minute: number, correct: boolean) {
+		const eventId = randomUUID();
 		await db.kysely
 			.insertInto('lesson_events')
 			.values({
 				learner_id: learnerId,
-				event_id: randomUUID(),
+				event_id: eventId,
 				module_id: FIXTURE_MODULE,
 				lesson_id: 'l',
-				run_id: 'r',
+				// One answer per run, step and item counts (lesson_events_answer_once): each check its own run.
+				run_id: `r-${eventId}`,
 				type: 'check.answered',
 				step_id: 's',
 				item_id: 'a-practice',
