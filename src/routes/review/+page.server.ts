@@ -12,6 +12,7 @@ import {
 	shownQuestion,
 	syncReviewCards
 } from '$lib/server/progress/review-cards';
+import { heldKeys } from '$lib/server/quiz/held-keys';
 import { answerFeedback } from '$lib/server/quiz/views';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -83,7 +84,8 @@ export const actions: Actions = {
 				question: result.question,
 				response,
 				verdict: result.verdict,
-				at: locals.now
+				at: locals.now,
+				held: await heldKeys({ db, moduleId, now: locals.now })
 			}),
 			nextDue: result.nextDue,
 			comesBack: comesBack(locals.now, new Date(result.nextDue))
