@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { connect } from '../src/lib/server/db/connect';
 import type { Database as DbSchema } from '../src/lib/server/db/schema';
-import { rebuildLearnerMastery } from '../src/lib/server/progress/mastery-index';
+import { rebuildLearnerMastery } from '../src/lib/server/effects/mastery-index';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,8 +8,8 @@ import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
-import { syncMasteryIndex } from '$lib/server/progress/mastery-index';
-import { startSweeper, sweepTasks } from '$lib/server/sweeper';
+import { syncMasteryIndex } from '$lib/server/effects/mastery-index';
+import { startSweeper, sweepTasks } from '$lib/server/jobs/sweeper';
 import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
 import { testHooksFromEnv } from '$lib/server/test-hooks';
 

@@ -22,7 +22,7 @@ import {
 	quizAnalysis,
 	type Scope
 } from '../../src/lib/server/progress/item-analysis';
-import { syncMasteryIndex } from '../../src/lib/server/progress/mastery-index';
+import { syncMasteryIndex } from '../../src/lib/server/effects/mastery-index';
 import { drawAttempt, seededRandom } from '../../src/lib/server/quiz/draw';
 import { startServer } from './harness';
 import { BENCH_CLASS, benchClass, benchDashboard, benchInstructorSession } from './progress-scale-class';

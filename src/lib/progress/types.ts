@@ -2,7 +2,7 @@
  * What progress pages send to the browser (issue 6). Built on the server by explicit picking
  * (src/lib/server/progress/student-progress.ts); scores of attempts whose review is not open are left out.
  */
-import type { MasteryLevel } from './mastery-level';
+import type { MasteryLevel } from './mastery';
 
 export interface ObjectiveProgress {
 	id: string;

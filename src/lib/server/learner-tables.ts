@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import { refreshLearnerMastery } from './progress/mastery-index';
+import { onLearnersMerged } from './effects';
 
 export interface LearnerKeyedTable {
 	table: string;
@@ -107,7 +107,7 @@ export const learnerKeyedTables: readonly LearnerKeyedTable[] = [
 		column: 'learner_id',
 		merge: async (trx, from, to) => {
 			await trx.deleteFrom('learner_mastery').where('learner_id', '=', from).execute();
-			await refreshLearnerMastery(trx, to);
+			await onLearnersMerged(trx, to);
 		}
 	}
 ];

@@ -35,7 +35,7 @@ import {
 import { importStudents } from './import-students';
 import { normaliseJoinCode } from './join-code';
 import type { AssignableTarget } from './targets';
-import { recordStarted, recordSubmitted } from './work';
+import { recordStarted, recordSubmitted } from '$lib/server/effects/assignment-work';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const common = { now: T0, address: '10.0.0.1', anonymousLearnerId: null, params: TEST_PARAMS };

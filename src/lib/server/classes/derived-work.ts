@@ -2,7 +2,7 @@
  * Status for lesson and whole-module assignments, derived when read from the learner's own records:
  * lesson progress (saved by the lesson player, not tied to any assignment: a lesson finished before it was
  * assigned counts) and, for a module, the quiz attempts graded under that assignment. Quiz assignments are
- * recorded as they happen instead ($lib/server/classes/work.ts, reported in the grading transaction).
+ * recorded as they happen instead ($lib/server/effects/assignment-work.ts, reported in the grading transaction).
  *
  * A whole module is submitted once every one of its lessons is completed and every quiz has a graded
  * attempt under the assignment; it is late if the last of those came after the student's due date. Its

@@ -198,7 +198,7 @@ export interface AssignmentExtensionTable {
 	created_at: string;
 }
 
-/** One row per student per assignment: what lessons and quizzes report (see $lib/server/classes/work.ts). */
+/** One row per student per assignment: what lessons and quizzes report (see $lib/server/effects/assignment-work.ts). */
 export interface AssignmentWorkTable {
 	assignment_id: string;
 	user_id: string;
@@ -240,7 +240,7 @@ export interface ReviewLogTable {
 	next_due_at: string;
 }
 
-/** The content's question → objective map, mirrored for SQL (progress/mastery-index.ts). */
+/** The content's question → objective map, mirrored for SQL (server/effects/mastery-index.ts). */
 export interface QuestionObjectiveTable {
 	module_id: string;
 	question_id: string;

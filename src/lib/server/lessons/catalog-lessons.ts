@@ -1,16 +1,10 @@
 /** The catalog's "Lessons" list for one learner: each module's lessons in order, with the learner's status. */
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
-import { selectLessonStatuses, type LessonStatus } from './progress';
+import type { CatalogLesson } from '$lib/lessons/lesson-status';
+import { selectLessonStatuses } from './progress';
 
-export interface CatalogLesson {
-	id: string;
-	title: string;
-	blurb: string;
-	steps: number;
-	href: string;
-	status: LessonStatus;
-}
+export type { CatalogLesson };
 
 export async function catalogLessons({
 	db,

@@ -6,8 +6,9 @@ import { grade } from '$lib/grading';
 import type { LessonDefinition } from '$lib/lessons/cards';
 import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
+import type { LessonStatus } from '$lib/lessons/lesson-status';
 import type { Db } from '$lib/server/db';
-import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
+import { onLessonChecksAnswered } from '$lib/server/effects';
 import type { ValidProgress } from './progress-request';
 
 interface LessonKey {
@@ -38,10 +39,7 @@ export async function selectSavedLesson({
 	return { version: row.version, run: row.run_id, snapshot };
 }
 
-export type LessonStatus =
-	| { state: 'not-started' }
-	| { state: 'in-progress'; step: number; steps: number; completedBefore: boolean }
-	| { state: 'completed' };
+export type { LessonStatus };
 
 /** Each lesson's status for one learner in one module, by lesson id (absent = not started). */
 export async function selectLessonStatuses({
@@ -183,7 +181,8 @@ export async function recordLessonProgress({
 				.execute();
 		}
 		// Checks count toward the learner's mastery per objective (class dashboard): refreshed in this transaction.
-		if (progress.events.some((e) => e.type === 'check.answered')) await refreshLearnerMastery(trx, learnerId);
+		if (progress.events.some((e) => e.type === 'check.answered'))
+			await onLessonChecksAnswered(trx, learnerId);
 		return { step: k, steps: n, done, graded, ...(mastered === undefined ? {} : { mastered }) };
 	});
 }

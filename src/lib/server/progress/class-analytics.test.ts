@@ -9,7 +9,7 @@ import { testEngines } from '$lib/server/db/test-databases';
 import { FIXTURE_MODULE, fixtureContent } from '$lib/server/quiz/test-content';
 import { classDashboard, classStudent, parseGridQuery } from './class-analytics';
 import { gridCsv, responsesCsv } from './class-exports';
-import { syncMasteryIndex } from './mastery-index';
+import { syncMasteryIndex } from '$lib/server/effects/mastery-index';
 
 const content = fixtureContent();
 const NOW = new Date('2026-03-02T09:00:00.000Z');

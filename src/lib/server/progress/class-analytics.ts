@@ -7,7 +7,7 @@
  *   the status of each cell comes from the classes rules (workStatus), sorting and filtering follow the page's
  *   query parameters, on the server, so they work without JavaScript.
  * - Class mastery per objective: per student and objective, the weighted mean of the last RECENT answers
- *   (quiz items weigh 1, lesson checks ½) in SQL with a window function; the level rule (mastery.ts) then
+ *   (quiz items weigh 1, lesson checks ½) in SQL with a window function; the level rule ($lib/progress/mastery.ts) then
  *   classifies those per-student aggregates and the page shows how many students are at each level.
  * - Who is stuck: many remediations (lesson_events), questions missed twice or more, and assignments not
  *   started with the due date near (or passed), each counted in SQL per student.

@@ -1,5 +1,5 @@
 /**
- * Class mastery in SQL agrees with the per-student rule (mastery.ts) on the same answers, on both engines:
+ * Class mastery in SQL agrees with the per-student rule ($lib/progress/mastery.ts) on the same answers, on both engines:
  * three students, answers on both fixture objectives from quizzes and lesson checks, more than RECENT on one.
  * The answers go in as the grading and lesson transactions write them: rows, then refreshLearnerMastery.
  */
@@ -10,7 +10,11 @@ import { testEngines } from '$lib/server/db/test-databases';
 import { createLearner } from '$lib/server/learner';
 import { FIXTURE_MODULE, fixtureContent } from '$lib/server/quiz/test-content';
 import { classMastery } from './class-mastery';
-import { rebuildLearnerMastery, refreshLearnerMastery, syncMasteryIndex } from './mastery-index';
+import {
+	rebuildLearnerMastery,
+	refreshLearnerMastery,
+	syncMasteryIndex
+} from '$lib/server/effects/mastery-index';
 import { learnerObservations, masteryByObjective } from './observations';
 
 const content = fixtureContent();

@@ -1,15 +1,15 @@
 /**
  * Class mastery per objective (issue 6): per student and objective, the weighted mean of the last RECENT
  * answers (quiz items weigh 1, lesson checks ½), read from learner_mastery, which the grading and lesson
- * transactions keep current (mastery-index.ts) — one row per student and objective, however many answers the
- * class has given. The level rule (mastery.ts) then classifies those per-student aggregates; the page shows
+ * transactions keep current ($lib/server/effects/mastery-index.ts) — one row per student and objective, however many answers the
+ * class has given. The level rule ($lib/progress/mastery.ts) then classifies those per-student aggregates; the page shows
  * how many students are at each level. Students in the scope without evidence count as "not started".
  */
 import { sql } from 'kysely';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { Scope } from './item-analysis';
-import { masteryLevel, type MasteryLevel } from './mastery';
+import { masteryLevel, type MasteryLevel } from '$lib/progress/mastery';
 
 const num = (v: unknown) => Number(v ?? 0);
 

@@ -7,7 +7,7 @@
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { reviewOpen } from '$lib/server/quiz/timing';
-import { mastery, type Mastery, type Observation } from './mastery';
+import { mastery, type Mastery, type Observation } from '$lib/progress/mastery';
 
 export interface ObjectiveObservation extends Observation {
 	moduleId: string;

@@ -9,7 +9,7 @@ import { selectLessonStatuses } from '$lib/server/lessons/progress';
 import { listAttempts } from '$lib/server/quiz/attempts';
 import { reviewOpen } from '$lib/server/quiz/timing';
 import { reviewPath } from '$lib/server/quiz/views';
-import { MASTERY_LABELS, MASTERY_RULES } from './mastery';
+import { MASTERY_LABELS, MASTERY_RULES } from '$lib/progress/mastery';
 import { learnerObservations, masteryByObjective } from './observations';
 import { countDueReviews } from './review-cards';
 

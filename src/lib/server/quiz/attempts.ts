@@ -14,8 +14,7 @@ import type { Db } from '$lib/server/db';
 import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db/schema';
 import { drawAttempt, newSeed, type QuestionOrder } from './draw';
 import { checkResponse } from './responses';
-import { reportAttemptGraded, reportAttemptStarted } from '$lib/server/classes/assignment-reports';
-import { refreshLearnerMastery } from '$lib/server/progress/mastery-index';
+import { onAttemptGraded, onAttemptStarted } from '$lib/server/effects';
 import { acceptsWork, closing, GRACE_MS } from './timing';
 
 export type AttemptRow = Selectable<QuizAttemptTable>;
@@ -159,8 +158,7 @@ async function gradeClaimed(
 	const graded: AttemptRow = { ...attempt, ...result, status: 'graded' };
 	// In the same transaction: the assignment's status and score move with the grade, exactly once, and the
 	// learner's mastery per objective takes the new answers in (the class dashboard reads it).
-	if (graded.assignment_id) await reportAttemptGraded(tx, graded);
-	await refreshLearnerMastery(tx, graded.learner_id);
+	await onAttemptGraded(tx, graded);
 	return graded;
 }
 
@@ -277,7 +275,7 @@ export async function startAttempt(input: {
 					review_opens_at: assigned ? assigned.reviewOpensAt : null
 				};
 				await tx.insertInto('quiz_attempts').values(attempt).execute();
-				if (assigned) await reportAttemptStarted(tx, attempt);
+				await onAttemptStarted(tx, attempt);
 				return { ok: true, attempt, resumed: false };
 			});
 		} catch (e) {

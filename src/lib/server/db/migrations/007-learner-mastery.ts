@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
  * Class mastery at scale (issue 6): the dashboard read every answer of every student on each render (a
  * window over 60,000 rows took 160–400 ms). Mastery per learner and objective is now kept in a table,
  * refreshed for one learner in the transaction that grades their attempt or records their lesson check, and
- * rebuilt whole when the question → objective map or the mastery rule changes (progress/mastery-index.ts).
+ * rebuilt whole when the question → objective map or the mastery rule changes (server/effects/mastery-index.ts).
  *
  * - question_objectives: the content index's question → objective map, mirrored so SQL can join on it.
  * - learner_mastery: per learner, module and objective, the weighted score over the last RECENT answers.

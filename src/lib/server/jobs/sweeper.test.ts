@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signIn, signUp } from './auth/accounts';
-import { TEST_PARAMS } from './auth/password';
-import type { Db } from './db';
-import { testEngines } from './db/test-databases';
-import { ContentIndex } from './content/content-index';
+import { signIn, signUp } from '$lib/server/auth/accounts';
+import { TEST_PARAMS } from '$lib/server/auth/password';
+import type { Db } from '$lib/server/db';
+import { testEngines } from '$lib/server/db/test-databases';
+import { ContentIndex } from '$lib/server/content/content-index';
 import { sweepOnce, sweepTasks, type SweepTask } from './sweeper';
 
 const T0 = new Date('2026-03-02T09:00:00Z');

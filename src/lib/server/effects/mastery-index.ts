@@ -16,7 +16,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
-import { MASTERY_RULES } from './mastery';
+import { MASTERY_RULES } from '$lib/progress/mastery';
 
 /** Bump when the SQL below changes meaning: start-up then rebuilds the table. */
 const INDEX_VERSION = 1;

@@ -4,11 +4,11 @@
  * work once. Reads also settle what they touch (finalize-on-read), so the timer bounds how long an
  * expired row can sit, not whether it is handled.
  */
-import type { Db } from './db';
-import { deleteExpiredSessions } from './auth/sessions';
-import { throttlePolicy } from './auth/config';
-import type { ContentIndex } from './content/content-index';
-import { settleExpiredAttempts } from './quiz/deadlines';
+import type { Db } from '$lib/server/db';
+import { deleteExpiredSessions } from '$lib/server/auth/sessions';
+import { throttlePolicy } from '$lib/server/auth/config';
+import type { ContentIndex } from '$lib/server/content/content-index';
+import { settleExpiredAttempts } from '$lib/server/quiz/deadlines';
 
 export interface SweepTask {
 	name: string;

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, QuizAttemptTable } from '$lib/server/db/schema';
-import { recordStarted, recordSubmitted } from './work';
+import { recordStarted, recordSubmitted } from './assignment-work';
 
 type Tx = Kysely<Database>;
 type Attempt = Selectable<QuizAttemptTable>;
@@ -35,7 +35,7 @@ const fraction = (a: Pick<Attempt, 'score' | 'max_score'>) =>
 
 /**
  * A quiz assignment records the attempt's score (best kept) and lateness. (Whole-module assignments are
- * derived when read, from the attempts themselves: ./derived-work.ts.)
+ * derived when read, from the attempts themselves: $lib/server/classes/derived-work.ts.)
  */
 export async function reportAttemptGraded(tx: Tx, attempt: Attempt): Promise<void> {
 	const assignmentId = attempt.assignment_id;

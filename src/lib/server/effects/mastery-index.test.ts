@@ -19,7 +19,7 @@ import { recordLessonProgress } from '$lib/server/lessons/progress';
 import { validateProgress } from '$lib/server/lessons/progress-request';
 import { attemptQuestionIds, saveAnswers, startAttempt, submitAttempt } from '$lib/server/quiz/attempts';
 import { rebuildLearnerMastery, syncMasteryIndex } from './mastery-index';
-import { learnerObservations, masteryByObjective } from './observations';
+import { learnerObservations, masteryByObjective } from '$lib/server/progress/observations';
 
 const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load for these tests');
