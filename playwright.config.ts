@@ -42,7 +42,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build',
+		command: 'node server',
 		port,
 		reuseExistingServer: false,
 		timeout: 60_000,

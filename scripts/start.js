@@ -36,6 +36,6 @@ env.ORIGIN ||= `http://localhost:${port}`;
 console.log(
 	`Sourcebook: starting on http://localhost:${port} (database: ${env.DATABASE_URL || 'file:data/sourcebook.db'})`
 );
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['server'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

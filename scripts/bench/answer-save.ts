@@ -3,7 +3,7 @@
  *
  *   npx vite build && npx tsx scripts/bench/answer-save.ts [--saves 2000] [--url http://localhost:3000]
  *
- * Without --url it starts `node build` on a free port with a throw-away SQLite database (synchronous=FULL,
+ * Without --url it starts `node server` on a free port with a throw-away SQLite database (synchronous=FULL,
  * as in production) — or, with `--engine postgres`, a throw-away database on DATABASE_URL_PG — starts the
  * final quiz as a fresh learner and fires sequential saves that alternate between two options of one
  * question, each with the next revision. Prints p50/p90/p99/max and writes bench-results/answer-save-<engine>.json.
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 	if (!base) {
 		const port = await freePort();
 		base = `http://localhost:${port}`;
-		server = spawn(process.execPath, ['build'], {
+		server = spawn(process.execPath, ['server'], {
 			stdio: ['ignore', 'ignore', 'inherit'],
 			env: {
 				...process.env,

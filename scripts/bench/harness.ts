@@ -44,7 +44,7 @@ export interface RunningServer {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `node build` (the production build; run `vite build` first) on a free port. */
+/** Starts `node server` (the production build behind our compression; run `vite build` first) on a free port. */
 export async function startServer(
 	options: { dbFile?: string; port?: number; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {
@@ -52,7 +52,7 @@ export async function startServer(
 	const port = options.port ?? (await freePort());
 	const base = `http://localhost:${port}`;
 	const dbFile = options.dbFile ?? join(tmpdir(), `sourcebook-bench-${process.pid}-${port}.db`);
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
@@ -156,3 +156,29 @@ export const percentile = (values: number[], p: number): number => {
 };
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * A plain node:http server in its own process that answers every request with a few bytes: the ceiling any
+ * Node server on this machine can reach, measured in the same run as the app so the ratios mean something.
+ */
+export async function startReferenceServer(): Promise<{ base: string; stop(): Promise<void> }> {
+	const port = await freePort();
+	const child = spawn(
+		process.execPath,
+		[
+			'-e',
+			`require('node:http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('ok'); }).listen(${port}, '127.0.0.1')`
+		],
+		{ stdio: 'ignore' }
+	);
+	const base = `http://127.0.0.1:${port}`;
+	await waitFor(base);
+	return {
+		base,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}

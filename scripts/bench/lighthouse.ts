@@ -1,6 +1,6 @@
 /**
  * Lighthouse 12 mobile scores (performance, accessibility, best practices) for pages of a running server,
- * in Debian's chromium (CHROMIUM_PATH overrides). Used by `npm run bench` and the budget test.
+ * in Debian's chromium (CHROMIUM_PATH overrides). Used by `npm run bench` (best of three per page, against budgets.json).
  */
 import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';

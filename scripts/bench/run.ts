@@ -1,7 +1,8 @@
 /**
  * npm run bench — one Markdown table of figures for the production build, also written to
  * bench-results/bench.json. Every throughput figure is reported beside the same server's trivial endpoint
- * (/healthz) measured in the same run, as a ratio: these machines are shared and noisy, ratios travel better
+ * (/healthz) and beside a plain node:http server (the ceiling of any Node server here), both measured in
+ * the same run, as ratios: these machines are shared and noisy, ratios travel better
  * than raw numbers.
  *
  *  - answer save and submit: requests/s, p50/p99 at 50 and 200 connections (autocannon)
@@ -9,12 +10,15 @@
  *    instructor of the demo class, 30 students)
  *  - the instructor pages at scale: 1,000 students × 3 attempts × 20 questions (progress-scale.ts)
  *  - content load + verification for the module and a generated 10× module
+ *  - bytes of each page over the wire: uncompressed, gzip and brotli (server/compression.js)
  *  - JavaScript per route, gzipped, from the build output
- *  - Lighthouse 12 mobile scores for the catalog, a lesson, a quiz and a review page
+ *  - Lighthouse 12 mobile scores for the catalog, a lesson, a quiz and a review page, best of three, against
+ *    budgets.json (a score on a shared machine is a measurement, not a pass/fail test: it lives here, not in
+ *    the journeys; the deterministic budgets, JavaScript per route, stay in tests/budgets.e2e.ts)
  *
  * Options: --duration S (5 per autocannon run), --no-lighthouse, --no-scale (skip the 60,000-response class).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -28,16 +32,23 @@ import {
 	round,
 	someResponse,
 	startAttempt,
+	startReferenceServer,
 	startServer
 } from './harness';
 import { seedBenchInstructor } from './instructor';
 import { lighthouseScores } from './lighthouse';
 import { measureProgressScale, progressScaleTable } from './progress-scale';
+import { wireBytes, wireBytesTable } from './wire-bytes';
 
 const args = process.argv.slice(2);
 const DURATION = Number(args[args.indexOf('--duration') + 1] || 5) || 5;
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const SCALE = !args.includes('--no-scale');
+const LIGHTHOUSE_RUNS = 3;
+const lighthouseBudget = JSON.parse(readFileSync('budgets.json', 'utf8')).lighthouse as {
+	performance: number;
+	accessibility: number;
+};
 
 interface Load {
 	name: string;
@@ -47,6 +58,8 @@ interface Load {
 	p99: number;
 	errors: number;
 	ratio?: number;
+	/** this figure ÷ a plain node:http server's, measured in the same run */
+	ofNodeHttp?: number;
 }
 
 async function cannon(
@@ -118,6 +131,11 @@ async function main() {
 		};
 		const trivial: autocannon.Request = { method: 'GET', path: '/healthz' };
 		await cannon('warm-up', base, 50, trivial); // JIT and connection pools warm before anything is measured
+		const reference = await startReferenceServer();
+		await cannon('warm-up', reference.base, 50, trivial);
+		const nodeHttp = await cannon('plain node:http (reference)', reference.base, 50, trivial);
+		await reference.stop();
+		loads.push(nodeHttp);
 		for (const connections of [50, 200]) {
 			const t = await cannon('trivial (/healthz)', base, connections, trivial);
 			loads.push(t);
@@ -175,12 +193,20 @@ async function main() {
 			headers: { cookie: instructor.cookie, accept: 'text/html' }
 		});
 		loads.push({ ...dashboard, ratio: round(dashboard.rps / t50.rps, 2) });
+		const wire = await wireBytes(base, [
+			...pages.map(([name, path]) => ({ name, path, cookie: reader.cookie })),
+			{
+				name: 'class dashboard page',
+				path: `/classes/${instructor.classId}/progress`,
+				cookie: instructor.cookie
+			}
+		]);
 
 		const content = measureContentScale();
 		const scale = SCALE ? await measureProgressScale() : null;
 		const bundles = await routeBundleSizes();
 
-		let lighthouse: Awaited<ReturnType<typeof lighthouseScores>> = [];
+		const lighthouse: Awaited<ReturnType<typeof lighthouseScores>> = [];
 		if (LIGHTHOUSE) {
 			const student = await newLearner(base);
 			const attempt = await startAttempt(base, student, '/modules/treaty-2024/quizzes/lineage');
@@ -203,15 +229,20 @@ async function main() {
 				},
 				body: 'confirm=yes'
 			});
-			lighthouse = await lighthouseScores(
-				[
-					`${base}/`,
-					`${base}/modules/treaty-2024/lessons/lineage`,
-					`${base}${quizPage}`,
-					`${base}${attempt}/review`
-				],
-				{ cookie: student }
-			);
+			const urls = [
+				`${base}/`,
+				`${base}/modules/treaty-2024/lessons/lineage`,
+				`${base}${quizPage}`,
+				`${base}${attempt}/review`
+			];
+			// Best of three per page: on a shared machine a slow run says more about the neighbours than the page.
+			for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+				for (const score of await lighthouseScores(urls, { cookie: student })) {
+					const i = lighthouse.findIndex((l) => l.url === score.url);
+					if (i < 0) lighthouse.push(score);
+					else if (score.performance > (lighthouse[i]?.performance ?? 0)) lighthouse[i] = score;
+				}
+			}
 		}
 
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -221,13 +252,18 @@ async function main() {
 			''
 		);
 		md.push(
-			'| load | connections | requests/s | p50 ms | p99 ms | errors | ÷ trivial |',
-			'|---|---:|---:|---:|---:|---:|---:|'
+			'| load | connections | requests/s | p50 ms | p99 ms | p99 ÷ p50 | errors | ÷ /healthz | ÷ node:http |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|'
 		);
-		for (const l of loads)
+		for (const l of loads) {
+			const ofNodeHttp = round(l.rps / nodeHttp.rps, 3);
+			const spread = l.p50 > 0 ? round(l.p99 / l.p50, 1) : '–';
+			const ofHealthz = l === nodeHttp ? '–' : (l.ratio ?? '1');
 			md.push(
-				`| ${l.name} | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.ratio ?? '1'} |`
+				`| ${l.name} | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${spread} | ${l.errors} | ${ofHealthz} | ${ofNodeHttp} |`
 			);
+		}
+		md.push('', wireBytesTable(wire));
 		if (scale) md.push('', progressScaleTable(scale));
 		md.push('', '| content | questions | load + verify (median) |', '|---|---:|---:|');
 		md.push(`| module | ${content.base.questions} | ${content.base.medianMs} ms |`);
@@ -239,13 +275,15 @@ async function main() {
 		if (lighthouse.length) {
 			md.push(
 				'',
-				'| Lighthouse 12, mobile | performance | accessibility | best practices | LCP ms | TBT ms |',
-				'|---|---:|---:|---:|---:|---:|'
+				`| Lighthouse 12, mobile (best of ${LIGHTHOUSE_RUNS}) | performance | accessibility | best practices | LCP ms | TBT ms | budget (${lighthouseBudget.performance} / ${lighthouseBudget.accessibility}) |`,
+				'|---|---:|---:|---:|---:|---:|---|'
 			);
 			for (const l of lighthouse) {
 				const path = new URL(l.url).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<attempt>');
+				const met =
+					l.performance >= lighthouseBudget.performance && l.accessibility >= lighthouseBudget.accessibility;
 				md.push(
-					`| ${path} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.lcpMs} | ${l.tbtMs} |`
+					`| ${path} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.lcpMs} | ${l.tbtMs} | ${met ? 'met' : '**missed**'} |`
 				);
 			}
 		}
@@ -255,7 +293,7 @@ async function main() {
 		writeFileSync(
 			'bench-results/bench.json',
 			JSON.stringify(
-				{ machine, at: new Date().toISOString(), loads, scale, content, bundles, lighthouse },
+				{ machine, at: new Date().toISOString(), loads, wire, scale, content, bundles, lighthouse },
 				null,
 				2
 			)
