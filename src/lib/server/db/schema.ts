@@ -264,6 +264,18 @@ export interface DerivedStateTable {
 	built_at: string;
 }
 
+/** One instructor reset of a student's password (migration 008). */
+export interface PasswordResetTable {
+	id: string;
+	user_id: string;
+	/** null once the instructor's account is deleted; by_name keeps who it was. */
+	by_user_id: string | null;
+	by_name: string;
+	class_id: string | null;
+	class_name: string;
+	at: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -283,4 +295,5 @@ export interface Database {
 	question_objectives: QuestionObjectiveTable;
 	learner_mastery: LearnerMasteryTable;
 	derived_state: DerivedStateTable;
+	password_resets: PasswordResetTable;
 }

@@ -8,6 +8,7 @@ import {
 	resetStudentPassword,
 	roster
 } from '$lib/server/classes/classes';
+import { resetsOfClassStudents } from '$lib/server/classes/password-resets';
 import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { assignmentSummaries } from '$lib/server/classes/work-status';
@@ -72,7 +73,8 @@ export const load: PageServerLoad = async (event) => {
 			joinedAt: s.joinedAt,
 			mustChangePassword: s.mustChangePassword
 		})),
-		assignments: summaries
+		assignments: summaries,
+		passwordResets: await resetsOfClassStudents(db, { classId })
 	};
 };
 
