@@ -1,15 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { changePassword } from '$lib/server/auth/accounts';
 import { clientAddress, requireUser } from '$lib/server/auth/request';
+import { resetsOfUser } from '$lib/server/classes/password-resets';
 import { appDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		user: { username: user.username, displayName: user.displayName, role: user.role },
-		mustChangePassword: user.mustChangePassword
+		mustChangePassword: user.mustChangePassword,
+		passwordResets: user.role === 'student' ? await resetsOfUser(appDb(), { userId: user.id }) : null
 	};
 };
 

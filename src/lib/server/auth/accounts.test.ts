@@ -142,6 +142,36 @@ describe.each(testEngines())('accounts on %s', (engine) => {
 			).toMatchObject({ ok: true });
 		});
 
+		// Issue 12, finding 1: the limits were counted before hashing and recorded after, so 100 parallel
+		// guesses were all checked (the 100th, right, signed in).
+		it('checks no more guesses of a parallel burst than the limit: 100 at once, 5 checked, the 100th (right) refused', async () => {
+			await student();
+			const burst = await Promise.all(
+				Array.from({ length: 100 }, (_, i) =>
+					signIn(db, {
+						...base,
+						username: 'ana.lopez',
+						password: i === 99 ? 'a good passphrase' : `guess-${i}-xx`
+					})
+				)
+			);
+			const checked = burst.filter((r) => r.ok || r.status !== 429);
+			expect(checked.length).toBe(5);
+			expect(burst.filter((r) => r.ok)).toHaveLength(0);
+			expect(burst[99]).toMatchObject({ ok: false, status: 429 });
+		});
+
+		it('checks no more guesses from one address than its limit, however many usernames a burst spreads over', async () => {
+			const throttle = { windowMs: 15 * MIN, perUsername: 5, perAddress: 10 };
+			const burst = await Promise.all(
+				Array.from({ length: 40 }, (_, i) =>
+					signIn(db, { ...base, throttle, username: `user-${i}`, password: 'wrong password' })
+				)
+			);
+			expect(burst.filter((r) => !r.ok && r.status === 400)).toHaveLength(10);
+			expect(burst.filter((r) => !r.ok && r.status === 429)).toHaveLength(30);
+		});
+
 		it('counts failures per address across usernames', async () => {
 			await student('ana.lopez');
 			await student('ben.kim');
@@ -162,6 +192,26 @@ describe.each(testEngines())('accounts on %s', (engine) => {
 					password: 'a good passphrase'
 				})
 			).toMatchObject({ ok: true });
+		});
+
+		// Issue 12, finding 11: 50 sign-ins kept 50 live sessions.
+		it('keeps at most 10 live sessions per account: the 11th sign-in ends the oldest', async () => {
+			await student();
+			const tokens: string[] = [];
+			for (let i = 0; i < 12; i++) {
+				const r = await signIn(db, {
+					...base,
+					now: at(i * MIN),
+					username: 'ana.lopez',
+					password: 'a good passphrase'
+				});
+				if (!r.ok) throw new Error(r.message);
+				tokens.push(r.token);
+			}
+			const live = await Promise.all(tokens.map((token) => findSession(db, { token, now: at(12 * MIN) })));
+			// The sign-up's session and the first two sign-ins' are gone; the newest ten stay.
+			expect(live.map((s) => s !== null)).toEqual([false, false, ...Array(10).fill(true)]);
+			expect(await db.kysely.selectFrom('sessions').select('id').execute()).toHaveLength(10);
 		});
 
 		it('upgrades a hash made with weaker parameters at sign-in', async () => {

@@ -22,7 +22,7 @@ import {
 	type ScryptParams
 } from './password';
 import { createSession, deleteOtherSessions, type SessionUser } from './sessions';
-import { checkSignIn, clearUsernameFailures, recordFailure } from './throttle';
+import { claimSignIn, forgive } from './throttle';
 
 export const USERNAME_RULE = '2–32 characters: lower-case letters, digits, dots, hyphens or underscores';
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
@@ -189,19 +189,18 @@ export async function signUp(
 	if (input.role === 'instructor') {
 		// Guessing the instructor code counts as a failed sign-in for the address: the same 429 applies.
 		const throttle = input.throttle ?? throttlePolicy;
-		const verdict = await checkSignIn(db, {
+		if (!input.configuredInstructorCode)
+			return { ok: false, status: 403, message: 'Instructor sign-up is closed on this instance.' };
+		const claimed = await claimSignIn(db, {
 			username: null,
 			address: input.address,
 			now: input.now,
 			policy: throttle
 		});
-		if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
-		if (!input.configuredInstructorCode)
-			return { ok: false, status: 403, message: 'Instructor sign-up is closed on this instance.' };
-		if (!instructorCodeMatches(input.instructorCode ?? '', input.configuredInstructorCode)) {
-			await recordFailure(db, { username: null, address: input.address, now: input.now, policy: throttle });
+		if (claimed.blocked) return tooManyFailures(claimed.retryAfterS);
+		if (!instructorCodeMatches(input.instructorCode ?? '', input.configuredInstructorCode))
 			return { ok: false, status: 403, message: 'That instructor code is not right.' };
-		}
+		await forgive(db, claimed);
 	}
 	const passwordHash = await hashPassword(input.password, input.params ?? CURRENT_PARAMS);
 	let id: string;
@@ -223,7 +222,7 @@ export async function signUp(
 }
 
 /** The 429 every throttled form answers with: how long to wait, in minutes a person can act on. */
-function tooManyFailures(retryAfterS: number): Failure {
+export function tooManyFailures(retryAfterS: number): Failure {
 	const minutes = Math.ceil(retryAfterS / 60);
 	return {
 		ok: false,
@@ -242,19 +241,17 @@ export async function signIn(
 		return { ok: false, status: 400, message: 'Enter your username and password.' };
 	const throttle = input.throttle ?? throttlePolicy;
 	const attempt = { username, address: input.address, now: input.now, policy: throttle };
-	const verdict = await checkSignIn(db, attempt);
-	if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
+	const claimed = await claimSignIn(db, attempt);
+	if (claimed.blocked) return tooManyFailures(claimed.retryAfterS);
 
 	const row =
 		username.length <= 64
 			? await db.kysely.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
 			: undefined;
 	const matches = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-	if (!row || !matches) {
-		await recordFailure(db, attempt);
-		return { ok: false, status: 400, message: 'Wrong username or password.' };
-	}
-	await clearUsernameFailures(db, username);
+	// A wrong guess stays counted (it was recorded before hashing); a right one is forgiven.
+	if (!row || !matches) return { ok: false, status: 400, message: 'Wrong username or password.' };
+	await forgive(db, claimed);
 	const params = input.params ?? CURRENT_PARAMS;
 	if (needsRehash(row.password_hash, params)) {
 		await db.kysely
@@ -294,15 +291,11 @@ export async function changePassword(
 		.executeTakeFirst();
 	if (!row) return { ok: false, status: 400, message: 'No such account.' };
 	const attempt = { username: row.username, address: input.address, now: input.now, policy: input.throttle };
-	const verdict = await checkSignIn(db, attempt);
-	if (verdict.blocked) return tooManyFailures(verdict.retryAfterS);
-	if (
-		input.current.length > MAX_PASSWORD_LENGTH ||
-		!(await verifyPassword(input.current, row.password_hash))
-	) {
-		await recordFailure(db, attempt);
+	const claimed = await claimSignIn(db, attempt);
+	if (claimed.blocked) return tooManyFailures(claimed.retryAfterS);
+	if (input.current.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(input.current, row.password_hash)))
 		return { ok: false, status: 400, message: 'Your current password is not right.' };
-	}
+	await forgive(db, claimed);
 	const problem = passwordProblem(input.next, row.username);
 	if (problem) return { ok: false, status: 400, message: problem };
 	if (input.next !== input.confirm)

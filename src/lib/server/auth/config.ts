@@ -13,7 +13,12 @@ export const sessionPolicy = {
 	/** Signed out this long after signing in, however active: a stolen cookie does not live forever. */
 	absoluteMs: 14 * DAY,
 	/** last_seen_at is written at most this often: idle expiry is accurate to it, and reads stay reads. */
-	touchMs: 5 * MINUTE
+	touchMs: 5 * MINUTE,
+	/**
+	 * Live sessions per account; a new sign-in past it ends the oldest. Without a cap, 50 sign-ins kept 50
+	 * sessions (issue 12, finding 11). Ten covers a student's phone, laptop and school computers.
+	 */
+	maxPerAccount: 10
 } as const;
 
 export interface ThrottlePolicy {
@@ -27,5 +32,15 @@ export interface ThrottlePolicy {
 export const throttlePolicy: ThrottlePolicy = {
 	windowMs: 15 * MINUTE,
 	perUsername: 5,
+	perAddress: 100
+};
+
+/**
+ * Wrong join codes, throttled like wrong passwords (issue 12, finding 9): a code is a capability, and 300
+ * guesses from one client were all answered. A student who mistypes a few times is not slowed.
+ */
+export const joinCodePolicy: ThrottlePolicy = {
+	windowMs: 15 * MINUTE,
+	perUsername: 10,
 	perAddress: 100
 };

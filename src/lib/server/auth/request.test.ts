@@ -41,9 +41,24 @@ describe('next= after sign-in', () => {
 			'//evil.example',
 			'/\\evil.example',
 			'javascript:alert(1)',
+			// Issue 12, finding 2: browsers drop tabs and newlines, so these were `//evil.example/`.
+			'/\t/evil.example/',
+			'/\n/evil.example/',
+			'/\r\n/evil.example',
+			// Resolves to the path `//evil.example`, which a Location header would read as another host.
+			'/.//evil.example',
+			'/./\\evil.example',
 			'',
 			null
 		])
 			expect(safeNext(bad, '/home')).toBe('/home');
+	});
+
+	it('returns a path and query a Location header can carry (percent-encoded), without the fragment', () => {
+		expect(safeNext('/\u3000/x')).toBe('/%E3%80%80/x');
+		expect(safeNext('/a b?q=ü#top')).toBe('/a%20b?q=%C3%BC');
+		expect(safeNext('/modules/../progress')).toBe('/progress');
+		for (const ok of ['/\u3000/x', '/a b?q=ü', '/x\u0085y'])
+			expect(() => new Headers({ location: safeNext(ok) })).not.toThrow();
 	});
 });

@@ -40,10 +40,25 @@ export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): st
 	}
 }
 
-/** Only same-site relative paths, so `?next=` cannot send anyone elsewhere. */
+const NEXT_BASE = 'http://next.invalid';
+
+/**
+ * Where `?next=` may send someone: a path on this site, resolved the way a browser would resolve it and
+ * returned as path + query only, percent-encoded. A prefix check let `/\t/evil.example/` through (browsers
+ * drop tabs and newlines, making it `//evil.example/`), and raw newlines or wide spaces made the redirect
+ * header invalid: a 500 after the account was already made (issue 12, finding 2).
+ */
 export function safeNext(raw: string | null | undefined, fallback = '/'): string {
-	if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-	return raw;
+	if (!raw || !raw.startsWith('/') || raw.length > 2000) return fallback;
+	let url: URL;
+	try {
+		url = new URL(raw, NEXT_BASE);
+	} catch {
+		return fallback;
+	}
+	// A path resolved to `//host…` would itself read as another host in a Location header.
+	if (url.origin !== NEXT_BASE || url.pathname.startsWith('//')) return fallback;
+	return url.pathname + url.search;
 }
 
 type Guarded = Pick<RequestEvent, 'locals' | 'url' | 'request'>;

@@ -32,17 +32,36 @@ export async function createSession(
 	{ userId, now, policy = sessionPolicy }: { userId: string; now: Date; policy?: Policy }
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
+	const id = hashToken(token);
 	const expiresAt = new Date(now.getTime() + policy.absoluteMs);
-	await db.kysely
-		.insertInto('sessions')
-		.values({
-			id: hashToken(token),
-			user_id: userId,
-			created_at: now.toISOString(),
-			last_seen_at: now.toISOString(),
-			expires_at: expiresAt.toISOString()
-		})
-		.execute();
+	await db.kysely.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('sessions')
+			.values({
+				id,
+				user_id: userId,
+				created_at: now.toISOString(),
+				last_seen_at: now.toISOString(),
+				expires_at: expiresAt.toISOString()
+			})
+			.execute();
+		// Past the cap, the oldest sessions end (never the new one).
+		await trx
+			.deleteFrom('sessions')
+			.where('user_id', '=', userId)
+			.where('id', '!=', id)
+			.where('id', 'not in', (eb) =>
+				eb
+					.selectFrom('sessions')
+					.select('id')
+					.where('user_id', '=', userId)
+					.where('id', '!=', id)
+					.orderBy('created_at', 'desc')
+					.orderBy('id')
+					.limit(policy.maxPerAccount - 1)
+			)
+			.execute();
+	});
 	return { token, expiresAt };
 }
 

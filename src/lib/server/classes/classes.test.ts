@@ -33,6 +33,7 @@ import {
 	roster
 } from './classes';
 import { importStudents } from './import-students';
+import { resetsOfClassStudents, resetsOfUser } from './password-resets';
 import { normaliseJoinCode } from './join-code';
 import type { AssignableTarget } from './targets';
 import { recordStarted, recordSubmitted } from '$lib/server/effects/assignment-work';
@@ -153,6 +154,49 @@ describe.each(testEngines())('classes on %s', (engine) => {
 			expect(normaliseJoinCode('abcd-efg0')).toBeNull();
 		});
 
+		// Issue 12, finding 9: 300 wrong codes from one client were all answered.
+		it('throttles wrong join codes per account and per address, even a parallel burst; a right code is not counted', async () => {
+			const c = await createClass(db, { instructor: teacherA, name: 'A', now: T0 });
+			if (!c.ok) throw new Error();
+			const policy = { windowMs: 15 * 60_000, perUsername: 10, perAddress: 15 };
+			const guesses = await Promise.all(
+				Array.from({ length: 30 }, (_, i) =>
+					joinClass(db, {
+						user: ana,
+						code: `AAAA-AA${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i]}A`,
+						now: T0,
+						policy
+					})
+				)
+			);
+			expect(guesses.filter((g) => !g.ok && g.status === 404)).toHaveLength(10);
+			expect(guesses.filter((g) => !g.ok && g.status === 429)).toHaveLength(20);
+			// Blocked, even with the right code, until the window passes.
+			expect(await joinClass(db, { user: ana, code: c.joinCode, now: T0, policy })).toMatchObject({
+				status: 429,
+				retryAfterS: 15 * 60
+			});
+			expect(
+				await joinClass(db, {
+					user: ana,
+					code: c.joinCode,
+					now: new Date(T0.getTime() + 15 * 60_000 + 1),
+					policy
+				})
+			).toMatchObject({ ok: true });
+			// The address limit holds across accounts: ben, from the same address, has 5 guesses left.
+			for (let i = 0; i < 5; i++)
+				expect(await joinClass(db, { user: ben, code: 'BBBB-BBBB', now: T0, policy })).toMatchObject({
+					status: 404
+				});
+			expect(await joinClass(db, { user: ben, code: c.joinCode, now: T0, policy })).toMatchObject({
+				status: 429
+			});
+			expect(
+				await joinClass(db, { user: ben, code: c.joinCode, now: T0, address: '10.1.1.1', policy })
+			).toMatchObject({ ok: true });
+		});
+
 		it('only the owner sees the roster, removes students and regenerates the code', async () => {
 			const c = await createClass(db, { instructor: teacherA, name: 'A', now: T0 });
 			if (!c.ok) throw new Error();
@@ -208,6 +252,49 @@ describe.each(testEngines())('classes on %s', (engine) => {
 			ok: true,
 			user: { mustChangePassword: true }
 		});
+	});
+
+	// Issue 12, finding 11: a reset in one class opens the student's account in every class they are in.
+	it('logs every reset (who, whom, from which class, when) for the student and for the instructors of their other classes', async () => {
+		const a = await createClass(db, { instructor: teacherA, name: 'History A', now: T0 });
+		const b = await createClass(db, { instructor: teacherB, name: 'Civics B', now: T0 });
+		if (!a.ok || !b.ok) throw new Error();
+		await joinClass(db, { user: ana, code: a.joinCode, now: T0 });
+		await joinClass(db, { user: ana, code: b.joinCode, now: T0 });
+		await joinClass(db, { user: ben, code: a.joinCode, now: T0 });
+		const later = new Date(T0.getTime() + 60_000);
+		await resetStudentPassword(db, {
+			classId: a.id,
+			instructorId: teacherA.id,
+			studentId: ana.id,
+			now: later,
+			params: TEST_PARAMS
+		});
+		// A refused reset (not the instructor's class) logs nothing.
+		await resetStudentPassword(db, {
+			classId: a.id,
+			instructorId: teacherB.id,
+			studentId: ana.id,
+			now: later,
+			params: TEST_PARAMS
+		});
+		expect(await resetsOfUser(db, { userId: ana.id })).toEqual([
+			{ byName: 'TEACHER.A', className: 'History A', at: later.toISOString() }
+		]);
+		expect(await resetsOfUser(db, { userId: ben.id })).toEqual([]);
+		expect(await resetsOfClassStudents(db, { classId: b.id })).toEqual([
+			{
+				userId: ana.id,
+				displayName: 'ANA',
+				byName: 'TEACHER.A',
+				className: 'History A',
+				here: false,
+				at: later.toISOString()
+			}
+		]);
+		expect(await resetsOfClassStudents(db, { classId: a.id })).toMatchObject([
+			{ userId: ana.id, here: true }
+		]);
 	});
 
 	describe('bulk import', () => {

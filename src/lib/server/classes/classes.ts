@@ -14,7 +14,10 @@ import {
 	hashPassword,
 	type ScryptParams
 } from '$lib/server/auth/password';
+import type { ThrottlePolicy } from '$lib/server/auth/config';
 import { generateJoinCode, normaliseJoinCode } from './join-code';
+import { guardedClassByJoinCode, tooManyJoinGuesses } from './join-guard';
+import { logPasswordReset } from './password-resets';
 
 export interface ClassSummary {
 	id: string;
@@ -191,33 +194,30 @@ export async function roster(db: Db, { classId, instructorId }: { classId: strin
 	}));
 }
 
-/** What a join link shows before joining: the class name and instructor, nothing else. */
-export async function classByJoinCode(db: Db, { code }: { code: string }) {
-	const normal = normaliseJoinCode(code);
-	if (!normal) return null;
-	const row = await db.kysely
-		.selectFrom('classes')
-		.innerJoin('users', 'users.id', 'classes.instructor_id')
-		.select(['classes.id', 'classes.name', 'users.display_name as instructor'])
-		.where('classes.join_code', '=', normal)
-		.executeTakeFirst();
-	return row ? { id: row.id, name: row.name, instructor: row.instructor, code: normal } : null;
-}
+export { classByJoinCode } from './join-guard';
 
 export type JoinResult =
 	| { ok: true; classId: string; alreadyMember: boolean }
-	| { ok: false; status: 400 | 403 | 404; message: string };
+	| { ok: false; status: 400 | 403 | 404 | 429; message: string; retryAfterS?: number };
 
-/** Joining is idempotent: a second join of the same class changes nothing. */
+/** Joining is idempotent: a second join of the same class changes nothing. Wrong codes are throttled. */
 export async function joinClass(
 	db: Db,
-	{ user, code, now }: { user: SessionUser; code: string; now: Date }
+	{
+		user,
+		code,
+		now,
+		address = 'unknown',
+		policy
+	}: { user: SessionUser; code: string; now: Date; address?: string; policy?: ThrottlePolicy }
 ): Promise<JoinResult> {
 	if (user.role !== 'student')
 		return { ok: false, status: 403, message: 'Only students join classes; instructors create them.' };
 	if (!normaliseJoinCode(code))
 		return { ok: false, status: 400, message: 'A join code has 8 letters and digits, like ABCD-EFGH.' };
-	const found = await classByJoinCode(db, { code });
+	const lookup = await guardedClassByJoinCode(db, { code, userId: user.id, address, now, policy });
+	if (lookup.blocked) return tooManyJoinGuesses(lookup.retryAfterS);
+	const found = lookup.found;
 	if (!found)
 		return { ok: false, status: 404, message: 'No class has that join code. Check it with your instructor.' };
 	const inserted = await db.kysely
@@ -310,6 +310,7 @@ export async function resetStudentPassword(
 			.where('id', '=', student.id)
 			.execute();
 		await trx.deleteFrom('sessions').where('user_id', '=', student.id).execute();
+		await logPasswordReset(trx, { userId: student.id, byUserId: instructorId, classId, now });
 	});
 	return { ok: true, username: student.username, displayName: student.display_name, password };
 }

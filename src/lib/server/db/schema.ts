@@ -90,7 +90,11 @@ export interface LessonProgressTable {
 	completed_at: string | null;
 }
 
-export type LessonEventType = 'check.answered' | 'remediation.taken' | 'lesson.completed';
+/**
+ * `check.repeated`: a later answer to an item already answered at that step in that run (kept in the log,
+ * counted nowhere: one answer per run, step and item counts toward mastery).
+ */
+export type LessonEventType = 'check.answered' | 'check.repeated' | 'remediation.taken' | 'lesson.completed';
 
 /** Append-only log of what happened in lessons, for progress review. */
 export interface LessonEventTable {
@@ -264,6 +268,18 @@ export interface DerivedStateTable {
 	built_at: string;
 }
 
+/** One instructor reset of a student's password (migration 008). */
+export interface PasswordResetTable {
+	id: string;
+	user_id: string;
+	/** null once the instructor's account is deleted; by_name keeps who it was. */
+	by_user_id: string | null;
+	by_name: string;
+	class_id: string | null;
+	class_name: string;
+	at: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -283,4 +299,5 @@ export interface Database {
 	question_objectives: QuestionObjectiveTable;
 	learner_mastery: LearnerMasteryTable;
 	derived_state: DerivedStateTable;
+	password_resets: PasswordResetTable;
 }

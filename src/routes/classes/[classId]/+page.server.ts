@@ -8,6 +8,7 @@ import {
 	resetStudentPassword,
 	roster
 } from '$lib/server/classes/classes';
+import { resetsOfClassStudents } from '$lib/server/classes/password-resets';
 import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
@@ -71,7 +72,8 @@ export const load: PageServerLoad = async (event) => {
 			joinedAt: s.joinedAt,
 			mustChangePassword: s.mustChangePassword
 		})),
-		assignments: summaries
+		assignments: summaries,
+		passwordResets: await resetsOfClassStudents(db, { classId })
 	};
 };
 
