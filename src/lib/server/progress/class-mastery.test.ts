@@ -87,16 +87,15 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 		await refreshLearnerMastery(db.kysely, learnerId);
 	}
 	async function insertCheck(learnerId: string, minute: number, correct: boolean) {
-		const eventId = randomUUID();
 		await db.kysely
 			.insertInto('lesson_events')
 			.values({
 				learner_id: learnerId,
-				event_id: eventId,
+				event_id: randomUUID(),
 				module_id: FIXTURE_MODULE,
 				lesson_id: 'l',
-				// One answer per run, step and item counts (lesson_events_answer_once): each check its own run.
-				run_id: `r-${eventId}`,
+				// One answer per (run, step, item) counts, so each check here is its own run of the lesson.
+				run_id: `r-${minute}`,
 				type: 'check.answered',
 				step_id: 's',
 				item_id: 'a-practice',

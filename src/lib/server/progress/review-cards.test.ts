@@ -92,7 +92,7 @@ describe.each(testEngines())('progress review on %s', (engine) => {
 				event_id: id,
 				module_id: FIXTURE_MODULE,
 				lesson_id: 'l',
-				// One answer per run, step and item counts (lesson_events_answer_once): each check its own run.
+				// One answer per (run, step, item) counts, so each check here is its own run of the lesson.
 				run_id: `r-${id}`,
 				type: 'check.answered',
 				step_id: 's',
