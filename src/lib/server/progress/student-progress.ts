@@ -65,6 +65,7 @@ export async function studentProgress(input: {
 			}
 			if (a.score === null || !a.max_score) continue;
 			points.push({
+				attemptId: a.id,
 				quizId: a.quiz_id,
 				quizTitle: content.quiz(mod.id, a.quiz_id)?.title ?? a.quiz_id,
 				number: a.number,
