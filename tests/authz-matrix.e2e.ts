@@ -90,6 +90,12 @@ const rows: Row[] = [
 	// Public pages.
 	{ route: '/', method: 'GET', path: () => '/', expect: all(200) },
 	{
+		route: '/modules/[module]',
+		method: 'GET',
+		path: () => '/modules/treaty-2024',
+		expect: all(200)
+	},
+	{
 		route: '/modules/[module]/sources/[source]',
 		method: 'GET',
 		path: () => '/modules/treaty-2024/sources/sputnik-report',
