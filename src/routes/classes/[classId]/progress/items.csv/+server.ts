@@ -4,7 +4,7 @@ import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { classScope } from '$lib/server/progress/class-analytics';
 import { itemsCsv } from '$lib/server/progress/class-exports';
-import { csvResponse } from '$lib/server/progress/csv';
+import { csvResponse } from '$lib/server/csv';
 import { quizAnalysis } from '$lib/server/progress/item-analysis';
 import type { RequestHandler } from './$types';
 
