@@ -66,6 +66,11 @@ export async function parseJson<S extends z.ZodType>(
 	} catch {
 		return { ok: false, errors: { '': 'The request body is not JSON.' }, values: {} };
 	}
+	return checkJson(body, schema);
+}
+
+/** A JSON value already read (e.g. after a size limit) checked by one zod schema; errors in issue order. */
+export function checkJson<S extends z.ZodType>(body: unknown, schema: S): Parsed<z.infer<S>> {
 	const result = schema.safeParse(body);
 	return result.success
 		? { ok: true, data: result.data }
