@@ -3,6 +3,7 @@
  * server, class mastery, who is stuck), a per-student page, item analysis per quiz and per question, the
  * reader's class overlay, and the CSV exports parsed and checked. Authorization is re-checked on every one.
  */
+import { parse } from 'csv-parse/sync';
 import { expect, test, type Browser, type Page } from './test';
 import {
 	createAssignmentApi,
@@ -15,34 +16,8 @@ import {
 import { expectNoAxeViolations } from './axe';
 import { answer, questionsOnPage } from './quiz-helpers';
 
-/** RFC 4180 parser for the test: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += ch;
-	}
-	return rows;
-}
+/** The exports' rows, read by the same parser as the roster import (RFC 4180, CRLF). */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' });
 
 async function takeQuiz(browser: Browser, student: Account, assignmentId: string, answerAll: boolean) {
 	const context = await browser.newContext();

@@ -6,7 +6,7 @@
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { ClassDashboard } from './class-analytics';
-import { toCsv } from './csv';
+import { toCsv } from '$lib/server/csv';
 import type { QuizAnalysis } from './item-analysis';
 
 export function gridCsv(d: ClassDashboard): string {

@@ -6,7 +6,7 @@ import { appDb } from '$lib/server/db';
 import { classScope } from '$lib/server/progress/class-analytics';
 import { itemsCsv } from '$lib/server/progress/class-exports';
 import { assignedQuizzes } from '$lib/server/progress/class-modules';
-import { csvResponse } from '$lib/server/progress/csv';
+import { csvResponse } from '$lib/server/csv';
 import { quizAnalysis } from '$lib/server/progress/item-analysis';
 import type { RequestHandler } from './$types';
 

@@ -12,6 +12,7 @@ import {
 	type AttemptRow
 } from '$lib/server/quiz/attempts';
 import { attemptOr404, responsesFromForm } from '$lib/server/quiz/route-helpers';
+import { heldForAttempt, NOTHING_HELD } from '$lib/server/quiz/held-keys';
 import { publicAttempt, reviewPath } from '$lib/server/quiz/views';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,7 +33,10 @@ export const load: PageServerLoad = async ({ params, locals, request }) => {
 		return { attempt: null, closed: { title: quiz.title, reviewHref: reviewPath(attempt) } };
 	}
 	const answers = await answersOf({ db, attemptId: attempt.id });
-	return { attempt: publicAttempt({ content, quiz, attempt, answers, now: locals.now }), closed: null };
+	// Only immediate feedback shows keys during an attempt.
+	const held =
+		attempt.feedback === 'immediate' ? await heldForAttempt(db, attempt, locals.now) : NOTHING_HELD;
+	return { attempt: publicAttempt({ content, quiz, attempt, answers, now: locals.now, held }), closed: null };
 };
 
 type Event = RequestEvent<{ module: string; quiz: string; attempt: string }>;
