@@ -45,11 +45,11 @@ export const quizFileSchema = z.strictObject({
 	id,
 	title: text,
 	summary: text,
-	/** A final may draw the items kept for it (`heldOut: true`) and serves them first; other quizzes never do. */
+	/** A final may draw the items kept for it (`heldOut: true`); other quizzes never do. */
 	final: z
 		.boolean()
 		.default(false)
-		.describe('A final quiz draws the held-out items, first; other quizzes never draw them'),
+		.describe('A final quiz may draw the held-out items; other quizzes never draw them'),
 	settings: quizSettingsSchema,
 	draws: z.array(quizDrawSchema).min(1, 'needs at least one draw')
 });

@@ -103,9 +103,7 @@ const baseQuestion = {
 	heldOut: z
 		.boolean()
 		.optional()
-		.describe(
-			'Only a final quiz draws this assessment item (it prefers them), so the final has unseen items'
-		),
+		.describe('Only a final quiz draws this assessment item, so the final has items no other quiz showed'),
 	/** Tests reading the sources rather than a point a lesson teaches; content:check accepts it untaught. */
 	reading: z
 		.boolean()

@@ -73,6 +73,7 @@ export interface ModuleContent {
 	sources: Source[];
 	banks: Bank[];
 	questions: Question[];
+	/** In teaching order: one-objective quizzes by objective, then those spanning several (quiz-order.ts). */
 	quizzes: Quiz[];
 	/** The lessons themselves (lessons/<id>.yaml), verified, citations resolved, in teaching order. */
 	lessonDefinitions: LessonDefinition[];
@@ -90,7 +91,7 @@ export interface Quiz {
 	/** Percentage of the maximum score needed to pass. */
 	passMark: number;
 	draws: QuizDrawFile[];
-	/** A final draws the held-out items (first); other quizzes never draw them. */
+	/** A final may draw the held-out items; other quizzes never draw them. */
 	final: boolean;
 	/** Items per attempt: the sum of the draws' counts. */
 	itemCount: number;

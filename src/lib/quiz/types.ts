@@ -114,11 +114,47 @@ export interface QuestionReview {
 	feedback: string | null;
 	explanation: string;
 	citations: PassageView[];
+	/**
+	 * Set when this question's key is held (it sits in an assignment attempt not released yet): key, accepted,
+	 * option whys and marks, supporting sentences, feedback and explanation are then empty, and evidence
+	 * questions carry no citations (their highlight is the answer).
+	 */
+	held: KeyHold | null;
+}
+
+/** Why a question's key is not shown yet, and until when. */
+export interface KeyHold {
+	/** ISO time it opens at the latest, or null while an attempt holding it has no deadline. */
+	until: string | null;
 }
 
 export interface AttemptReview {
 	quiz: PublicQuizInfo;
 	attempt: AttemptSummary;
+	questions: QuestionReview[];
+}
+
+/** A student's attempt as their instructor sees it (issue 11): keys always, scores once graded. */
+export interface InstructorAttemptView {
+	quiz: PublicQuizInfo;
+	attempt: {
+		id: string;
+		number: number;
+		status: 'open' | 'graded';
+		startedAt: string;
+		/** The latest autosave of any answer, or null when nothing was saved. */
+		lastSavedAt: string | null;
+		submittedAt: string | null;
+		submitReason: 'learner' | 'time-limit' | 'due-date' | null;
+		score: number | null;
+		maxScore: number;
+		percent: number | null;
+		passed: boolean | null;
+		assignmentId: string | null;
+		/** Questions with a saved answer. */
+		answered: number;
+	};
+	/** Each question's review; in an open attempt its verdict is not meaningful yet (see attempt.status). */
 	questions: QuestionReview[];
 }
 

@@ -11,12 +11,14 @@ import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
 import { loadLessons } from './lesson-files';
 import { ProblemList, type ContentProblem } from './problems';
+import { checkPracticeTwins, type QuestionPlace } from './practice-twins';
 import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
 import { readContentFile } from './content-file';
 import { designRules } from './design';
-import type { YamlFile, YamlPath } from './yaml-file';
+import type { YamlFile } from './yaml-file';
+import { teachingOrder } from './quiz-order';
 
 export interface LoadOptions {
 	/** Paths in messages are relative to this folder (default: the current directory). */
@@ -36,8 +38,7 @@ const listFiles = (dir: string, ending: string) =>
 function loadModule(dir: string, options: LoadOptions, problems: ProblemList): ModuleContent | null {
 	const rel = (p: string) => relative(options.relativeTo ?? process.cwd(), p) || p;
 	const problemsBefore = problems.items.length;
-	// Where each question and quiz was written, so the design rules can point at the line.
-	const questionAt = new Map<string, { yaml: YamlFile; path: YamlPath }>();
+	// Where each quiz was written, so the design rules can point at the line (questions: `places` below).
 	const quizYaml = new Map<string, YamlFile>();
 	const moduleFile = join(dir, 'module.yaml');
 	const moduleRead = readContentFile(moduleFile, rel(moduleFile), moduleFileSchema, problems);
@@ -59,6 +60,7 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 	const banks: Bank[] = [];
 	const questions: Question[] = [];
 	const seen = new Map<string, string>();
+	const places = new Map<string, QuestionPlace>();
 	for (const file of listFiles(join(dir, 'banks'), '.yaml')) {
 		const read = readContentFile(file, rel(file), bankFileSchema, problems);
 		if (!read) continue;
@@ -89,13 +91,15 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 				seen.set(id, `${yaml.file}:${yaml.position(['questions', i, 'id']).line}`);
 			}
 			if (q) {
-				questionAt.set(q.id, { yaml, path: ['questions', i] });
 				questions.push(q);
 				ids.push(q.id);
+				places.set(q.id, { yaml, path: ['questions', i] });
 			}
 		});
 		banks.push({ id: bank.id, title: bank.title, questionIds: ids });
 	}
+
+	checkPracticeTwins(questions, places, problems);
 
 	const quizzes = loadQuizzes(listFiles(join(dir, 'quizzes'), '.yaml'), {
 		moduleId: mod.id,
@@ -118,13 +122,20 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		rel
 	});
 
-	const content = { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
+	const content = {
+		...mod,
+		sources,
+		banks,
+		questions,
+		quizzes: teachingOrder(quizzes, mod.objectives),
+		lessonDefinitions
+	};
 	// Design rules judge a whole module, so they run only on one that loaded cleanly.
 	if (mod.designRules && problems.items.length === problemsBefore) {
 		for (const rule of designRules(content, verifier.locate)) {
 			for (const f of rule.findings) {
 				const where =
-					'question' in f.at ? questionAt.get(f.at.question) : { yaml: quizYaml.get(f.at.quiz), path: [] };
+					'question' in f.at ? places.get(f.at.question) : { yaml: quizYaml.get(f.at.quiz), path: [] };
 				if (!where?.yaml) continue;
 				const at = where.yaml.position([...where.path, ...f.path]);
 				problems.add(where.yaml.file, at.line, at.col, f.message);

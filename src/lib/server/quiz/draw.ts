@@ -83,10 +83,9 @@ export function drawAttempt(input: {
 	// Draws of a set difficulty first, then open draws from what is left (the content check counts the same way).
 	for (const draw of drawPlan(input.quiz.draws)) {
 		const pool = drawPool(input.quiz, draw, assessment).filter((q) => !picked.has(q.id));
-		// Least seen first; among equals a final serves its held-out items first, which no retake has used up.
-		const ranked = shuffle(pool, random).sort(
-			(a, b) => (seen.get(a.id) ?? 0) - (seen.get(b.id) ?? 0) || Number(!a.heldOut) - Number(!b.heldOut)
-		);
+		// Least seen first. A final draws held-out items at random with the rest rather than first: serving
+		// them first would give every learner's first final nearly the same 20 items.
+		const ranked = shuffle(pool, random).sort((a, b) => (seen.get(a.id) ?? 0) - (seen.get(b.id) ?? 0));
 		for (const q of ranked.slice(0, draw.count)) picked.add(q.id);
 	}
 	const chosen = shuffle(

@@ -12,6 +12,7 @@ import type {
 	AttemptQuestion,
 	AttemptReview,
 	AttemptSummary,
+	InstructorAttemptView,
 	PublicAttempt,
 	PublicQuizInfo,
 	QuestionReview,
@@ -25,6 +26,7 @@ import {
 	type AttemptRow
 } from './attempts';
 import type { QuestionOrder } from './draw';
+import { withheld, type HeldKeys } from './held-keys';
 import { closing, GRACE_MS, reviewOpen, reviewOpensAt, WARNING_MS } from './timing';
 
 export const quizPath = (moduleId: string, quizId: string) =>
@@ -123,8 +125,10 @@ export function publicAttempt(input: {
 	attempt: AttemptRow;
 	answers: ReadonlyMap<string, AnswerRow>;
 	now: Date;
+	/** Keys held for other assignments' attempts (held-keys.ts; NOTHING_HELD for an instructor's view). */
+	held: HeldKeys;
 }): PublicAttempt {
-	const { content, quiz, attempt, answers, now } = input;
+	const { content, quiz, attempt, answers, now, held } = input;
 	const closes = closing(attempt);
 	const questions: AttemptQuestion[] = drawnQuestions(content, attempt, answers).map((d) => ({
 		n: d.n,
@@ -133,7 +137,9 @@ export function publicAttempt(input: {
 		response: storedResponse(d.row) ?? null,
 		revision: d.row?.revision ?? 0,
 		// Graded on its own under immediate feedback: this question's key may be shown, no other.
-		feedback: d.row?.checked_at ? questionReview(content, attempt.module_id, d) : null
+		feedback: d.row?.checked_at
+			? withheld(questionReview(content, attempt.module_id, d), held.get(d.question.id))
+			: null
 	}));
 	return {
 		id: attempt.id,
@@ -163,7 +169,12 @@ function inOrder<T extends { id: string }>(list: readonly T[], order: readonly s
 	return [...list].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
 }
 
-function lines(q: Question, response: unknown, order: QuestionOrder): { yours: string[]; key: string[] } {
+/** A response and the key as lines of text, for reviews (quiz and lesson answers alike). */
+export function answerLines(
+	q: Question,
+	response: unknown,
+	order: QuestionOrder = {}
+): { yours: string[]; key: string[] } {
 	const text = (list: readonly { id: string; text: string }[], id: unknown) =>
 		list.find((x) => x.id === id)?.text ?? String(id);
 	const none = response === undefined || response === null;
@@ -217,7 +228,7 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 	const { question: q, row, order } = d;
 	const response = storedResponse(row);
 	const verdict: Verdict | null = row?.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
-	const { yours, key } = lines(q, response, order);
+	const { yours, key } = answerLines(q, response, order);
 	const citations = q.citations
 		.map((c) => {
 			const source = content.source(moduleId, c.source);
@@ -259,7 +270,8 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 		// Single choice already shows every option's why; other types' targeted feedback goes here.
 		feedback: q.type === 'single' ? null : (verdict?.feedback ?? null),
 		explanation: q.explanation,
-		citations
+		citations,
+		held: null
 	};
 }
 
@@ -274,8 +286,9 @@ export function answerFeedback(input: {
 	response: unknown;
 	verdict: Verdict;
 	at: Date;
+	held: HeldKeys;
 }): QuestionReview {
-	const { question, verdict } = input;
+	const { question, verdict, held } = input;
 	const row: AnswerRow = {
 		attempt_id: '',
 		question_id: question.id,
@@ -286,7 +299,10 @@ export function answerFeedback(input: {
 		score: verdict.score,
 		verdict: JSON.stringify(verdict)
 	};
-	return questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row });
+	return withheld(
+		questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row }),
+		held.get(question.id)
+	);
 }
 
 /** The full review of a graded attempt. Callers check reviewOpen() first. */
@@ -296,14 +312,52 @@ export function attemptReview(input: {
 	attempt: AttemptRow;
 	answers: ReadonlyMap<string, AnswerRow>;
 	now: Date;
+	/** Keys held for other assignments' attempts (held-keys.ts; NOTHING_HELD for an instructor's view). */
+	held: HeldKeys;
 }): AttemptReview {
-	const { content, quiz, attempt, answers, now } = input;
+	const { content, quiz, attempt, answers, now, held } = input;
 	if (!reviewOpen(attempt, now)) throw new Error('attemptReview() called before the review is open');
 	return {
 		quiz: attemptQuizInfo(content, quiz, attempt),
 		attempt: attemptSummary(attempt, now),
 		questions: drawnQuestions(content, attempt, answers).map((d) =>
-			questionReview(content, attempt.module_id, d)
+			withheld(questionReview(content, attempt.module_id, d), held.get(d.question.id))
 		)
+	};
+}
+
+/**
+ * An attempt as the student's instructor sees it (issue 11): every question with the student's answer and
+ * the key, whatever the student's own review policy says, with the times of start, last save and submit.
+ * An open attempt shows the answers saved so far, ungraded. Callers check that the instructor may see it
+ * ($lib/server/progress/student-work.ts).
+ */
+export function instructorReview(input: {
+	content: ContentIndex;
+	quiz: Quiz;
+	attempt: AttemptRow;
+	answers: ReadonlyMap<string, AnswerRow>;
+}): InstructorAttemptView {
+	const { content, quiz, attempt: a, answers } = input;
+	const saves = [...answers.values()].map((r) => r.saved_at).sort();
+	const graded = a.status === 'graded';
+	return {
+		quiz: attemptQuizInfo(content, quiz, a),
+		attempt: {
+			id: a.id,
+			number: a.number,
+			status: a.status,
+			startedAt: a.started_at,
+			lastSavedAt: saves.at(-1) ?? null,
+			submittedAt: a.submitted_at,
+			submitReason: a.submit_reason,
+			score: graded ? a.score : null,
+			maxScore: a.max_score ?? attemptQuestionIds(a).length,
+			percent: graded && a.score !== null && a.max_score ? Math.round((100 * a.score) / a.max_score) : null,
+			passed: graded && a.passed !== null ? a.passed === 1 : null,
+			assignmentId: a.assignment_id ?? null,
+			answered: [...answers.values()].filter((r) => isAnswered(storedResponse(r))).length
+		},
+		questions: drawnQuestions(content, a, answers).map((d) => questionReview(content, a.module_id, d))
 	};
 }

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/request';
-import { assignmentProgress, assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
+import { assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
 import {
 	memberClass,
 	regenerateJoinCode,
@@ -11,9 +11,11 @@ import {
 import { resetsOfClassStudents } from '$lib/server/classes/password-resets';
 import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
+import { assignmentSummaries } from '$lib/server/classes/work-status';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The owner sees the class to manage it; a member sees their own assignments in it; others get 404. */
@@ -27,9 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	if (user.role === 'student') {
 		const klass = isId(classId) ? await memberClass(db, { classId, userId: user.id }) : null;
 		if (!klass) error(404, 'No such class.');
-		const mine = (await studentAssignments(db, { userId: user.id, now, content: appContent() })).filter(
-			(a) => a.classId === classId
-		);
+		const mine = await studentAssignments(db, { userId: user.id, now, classId, content: appContent() });
 		return {
 			view: 'student' as const,
 			klass,
@@ -47,20 +47,22 @@ export const load: PageServerLoad = async (event) => {
 	const { klass } = await requireOwnedClass(event, classId);
 	const students = await roster(db, { classId, instructorId: user.id });
 	const assignments = await assignmentsOfClass(db, { classId, instructorId: user.id });
-	const summaries = await Promise.all(
-		assignments.map(async (a) => {
-			const progress = await assignmentProgress(db, { assignment: a, now, content: appContent() });
-			return {
-				id: a.id,
-				title: targetTitle(targets, a),
-				opensAt: a.opensAt,
-				dueAt: a.dueAt,
-				submitted: progress.filter((p) => p.status === 'submitted' || p.status === 'late').length,
-				late: progress.filter((p) => p.status === 'late').length,
-				overdue: progress.filter((p) => p.status === 'overdue').length
-			};
-		})
-	);
+	// One read of every student's work on every assignment (not one per assignment).
+	const counts = await assignmentSummaries(db, {
+		assignments,
+		userIds: students.map((s) => s.userId),
+		now,
+		content: appContent()
+	});
+	const summaries = assignments.map((a, i) => ({
+		id: a.id,
+		title: targetTitle(targets, a),
+		opensAt: a.opensAt,
+		dueAt: a.dueAt,
+		submitted: counts[i]!.submitted,
+		late: counts[i]!.late,
+		overdue: counts[i]!.overdue
+	}));
 	return {
 		view: 'instructor' as const,
 		klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode },
@@ -77,6 +79,10 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** The roster's per-student buttons post the student's id; anything else is refused with the action's words. */
+const studentChoice = (message: string) =>
+	z.object({ userId: z.string({ error: message }).refine(isId, message) });
+
 export const actions: Actions = {
 	regenerate: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
@@ -89,9 +95,9 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		if (!isId(studentId)) return fail(400, { message: 'Choose a student to remove.' });
+		const parsed = await parseForm(event.request, studentChoice('Choose a student to remove.'));
+		if (!parsed.ok) return fail(400, { message: parsed.errors.userId! });
+		const studentId = parsed.data.userId;
 		const result = await removeStudent(appDb(), {
 			classId: event.params.classId,
 			instructorId: user.id,
@@ -102,9 +108,9 @@ export const actions: Actions = {
 	},
 	resetPassword: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		if (!isId(studentId)) return fail(400, { message: 'Choose a student.' });
+		const parsed = await parseForm(event.request, studentChoice('Choose a student.'));
+		if (!parsed.ok) return fail(400, { message: parsed.errors.userId! });
+		const studentId = parsed.data.userId;
 		const result = await resetStudentPassword(appDb(), {
 			classId: event.params.classId,
 			instructorId: user.id,

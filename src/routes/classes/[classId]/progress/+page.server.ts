@@ -1,7 +1,10 @@
+import { assignmentsOfClass } from '$lib/server/classes/assignments';
 import { requireOwnedClass } from '$lib/server/classes/route-guards';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { assignmentLabels, classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
+import { assignedQuizzes, groupByModule } from '$lib/server/progress/class-modules';
+import { workLinks } from '$lib/server/progress/student-work';
 import { paginate } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
 
@@ -13,8 +16,9 @@ export const load: PageServerLoad = async (event) => {
 	const { user, klass } = await requireOwnedClass(event, event.params.classId);
 	const content = appContent();
 	const query = parseGridQuery(event.url.searchParams);
+	const db = appDb();
 	const dashboard = await classDashboard({
-		db: appDb(),
+		db,
 		content,
 		classId: klass.id,
 		instructorId: user.id,
@@ -48,6 +52,11 @@ export const load: PageServerLoad = async (event) => {
 		link({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' });
 	const studentHref = (userId: string) => `${base}/students/${userId}`;
 	const shown = paginate(dashboard.students, query.page);
+	// Each cell links to the work behind it (the attempt, the lesson runs), for the rows on this page.
+	const workHref = await workLinks(db, {
+		classId: klass.id,
+		assignments: await assignmentsOfClass(db, { classId: klass.id, instructorId: user.id })
+	});
 	const labels = assignmentLabels(dashboard.assignments);
 	return {
 		klass: { id: klass.id, name: klass.name },
@@ -60,7 +69,11 @@ export const load: PageServerLoad = async (event) => {
 			sortHref: sortLink(`a:${a.id}`),
 			sort: sortState(`a:${a.id}`)
 		})),
-		students: shown.items.map((s) => ({ ...s, href: studentHref(s.userId) })),
+		students: shown.items.map((s) => ({
+			...s,
+			href: studentHref(s.userId),
+			cells: s.cells.map((c) => ({ ...c, href: workHref(c.assignmentId, s.userId) }))
+		})),
 		paging: {
 			page: shown.page,
 			pages: shown.pages,
@@ -81,9 +94,15 @@ export const load: PageServerLoad = async (event) => {
 			stuck: s.stuck,
 			href: studentHref(s.userId)
 		})),
-		objectives: dashboard.objectives,
-		quizzes: content.modules.flatMap((m) =>
-			m.quizzes.map((q) => ({ title: q.title, href: `${base}/quizzes/${m.id}/${q.id}` }))
+		objectives: groupByModule(content, dashboard.objectives),
+		// Item analysis of the quizzes this class was assigned, by module in catalog order.
+		quizzes: groupByModule(
+			content,
+			assignedQuizzes(content, dashboard.assignments).map((q) => ({
+				moduleId: q.moduleId,
+				title: q.title,
+				href: `${base}/quizzes/${q.moduleId}/${q.id}`
+			}))
 		),
 		exports: {
 			grid: `${base}/grid.csv`,

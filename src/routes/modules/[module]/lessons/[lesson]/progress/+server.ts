@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { moduleLesson } from '$lib/server/lessons/lesson-view';
-import { recordLessonProgress } from '$lib/server/lessons/progress';
+import { LessonProgressRefused, recordLessonProgress } from '$lib/server/lessons/progress';
 import { validateProgress } from '$lib/server/lessons/progress-request';
 import type { RequestHandler } from './$types';
 
@@ -24,14 +24,19 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	}
 	const valid = validateProgress(raw, registered, (id) => appContent().question(params.module, id));
 	if (!valid.ok) error(valid.status, valid.message);
-	const result = await recordLessonProgress({
-		db: appDb(),
-		learnerId: locals.learner.id,
-		moduleId: params.module,
-		lesson: registered.lesson,
-		progress: valid.value,
-		// The request's clock (house rule; the e2e test clock moves it for lesson due dates too).
-		now: locals.now
-	});
-	return json(result);
+	try {
+		const result = await recordLessonProgress({
+			db: appDb(),
+			learnerId: locals.learner.id,
+			moduleId: params.module,
+			lesson: registered.lesson,
+			progress: valid.value,
+			// The request's clock (house rule; the e2e test clock moves it for lesson due dates too).
+			now: locals.now
+		});
+		return json(result);
+	} catch (e) {
+		if (e instanceof LessonProgressRefused) error(e.status, e.message);
+		throw e;
+	}
 };
