@@ -3,6 +3,7 @@ import { responseFromForm } from '$lib/content/form-response';
 import { toPublicQuestion } from '$lib/content/public';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/form';
 import {
 	countDueReviews,
 	DAILY_REVIEWS,
@@ -42,7 +43,7 @@ export const actions: Actions = {
 	answer: async ({ request, locals }) => {
 		const content = appContent();
 		const db = appDb();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const moduleId = String(form.get('module') ?? '');
 		const questionId = String(form.get('card') ?? '');
 		const rep = Number(form.get('rep'));

@@ -18,6 +18,7 @@ import { startDecision } from '$lib/server/classes/rules';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { ensureLearner } from '$lib/server/auth/learner-request';
 import { field, readForm } from '$lib/server/form';
 import { attemptPath, attemptSummary, reviewPath } from '$lib/server/quiz/views';
 import type { Actions, PageServerLoad } from './$types';
@@ -119,11 +120,12 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const quizId = field(form, 'quiz');
 		if (!quizId) return fail(400, { message: 'Choose a quiz to start.' });
+		const learner = await ensureLearner(event);
 		const started = await startAssignedQuiz({
 			db: appDb(),
 			content: appContent(),
 			user,
-			learnerId: event.locals.learner.id,
+			learnerId: learner.id,
 			assignmentId,
 			quizId: quizId.slice(0, 100),
 			now: event.locals.now

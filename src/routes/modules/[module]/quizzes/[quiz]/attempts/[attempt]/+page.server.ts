@@ -2,6 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isAnswered } from '$lib/content/form-response';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/form';
 import {
 	answersOf,
 	attemptQuestionIds,
@@ -81,14 +82,14 @@ async function unanswered(attempt: AttemptRow): Promise<number> {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const result = await saveForm(event, await event.request.formData());
+		const result = await saveForm(event, await readForm(event.request));
 		if (result.failure) return result.failure;
 		return { saved: result.saved, incomplete: result.incomplete };
 	},
 
 	/** Without `confirm=yes`: save and ask for confirmation, counting unanswered questions. With it: submit. */
 	submit: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const result = await saveForm(event, form);
 		// A replayed submit of a graded attempt (double click, retry) lands on the same review: idempotent.
 		if (result.failure && result.refusedStatus !== 409) return result.failure;
@@ -115,7 +116,7 @@ export const actions: Actions = {
 
 	/** Immediate feedback: save the form, then grade and lock the named question. */
 	check: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const questionId = form.get('check');
 		if (typeof questionId !== 'string') return fail(400, { message: 'Say which question to check.' });
 		const result = await saveForm(event, form);

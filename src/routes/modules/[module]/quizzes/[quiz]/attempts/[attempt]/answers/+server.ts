@@ -6,6 +6,7 @@
 import { json } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { parseJsonBody } from '$lib/server/json-body';
 import { findAttempt, saveAnswer } from '$lib/server/quiz/attempts';
 import type { RequestHandler } from './$types';
 
@@ -18,13 +19,9 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 		return refuse(415, 'Send the answer as application/json.');
 	const text = await request.text();
 	if (text.length > MAX_BODY) return refuse(413, 'That answer is too large.');
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		return refuse(400, 'The body is not valid JSON.');
-	}
-	const { questionId, response, revision } = (body ?? {}) as Record<string, unknown>;
+	const body = parseJsonBody(text);
+	if (!body.ok) return refuse(400, body.message);
+	const { questionId, response, revision } = (body.value ?? {}) as Record<string, unknown>;
 	if (typeof questionId !== 'string' || typeof revision !== 'number' || response === undefined)
 		return refuse(400, 'Expected {questionId, response, revision}.');
 	const db = appDb();
