@@ -62,6 +62,8 @@ interface Row {
 	note?: string;
 	/** Run each signed-in cell in a fresh session of that role (for rows that end the session). */
 	fresh?: boolean;
+	/** What a refused cell must not echo (the student's name, their answers' question ids). */
+	secrets?: (w: World, role: Role) => string[];
 	expect: Expect;
 }
 
@@ -87,6 +89,12 @@ const future = (days: number) => new Date(Date.now() + days * 24 * 60 * 60_000);
 const rows: Row[] = [
 	// Public pages.
 	{ route: '/', method: 'GET', path: () => '/', expect: all(200) },
+	{
+		route: '/modules/[module]',
+		method: 'GET',
+		path: () => '/modules/treaty-2024',
+		expect: all(200)
+	},
 	{
 		route: '/modules/[module]/sources/[source]',
 		method: 'GET',
@@ -390,6 +398,23 @@ const rows: Row[] = [
 		expect: ownerA(303, 200)
 	},
 	{
+		// Issue 11: a student's attempt and lesson runs, for the instructor of their class only.
+		route: '/classes/[classId]/progress/students/[userId]/attempts/[attempt]',
+		method: 'GET',
+		path: (w) =>
+			`/classes/${w.classA.id}/progress/students/${w.studentAId}/attempts/${w.attemptPath.split('/').pop()}`,
+		// Student A's own name is in their page header; to anyone else it is the student's name, not echoed.
+		secrets: (w, role) => [w.questionId, ...(role === 'studentA' ? [] : [w.users.studentA.displayName])],
+		expect: ownerA(303, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/students/[userId]/lessons/[module]/[lesson]',
+		method: 'GET',
+		path: (w) => `/classes/${w.classA.id}/progress/students/${w.studentAId}/lessons/treaty-2024/lineage`,
+		secrets: (w, role) => (role === 'studentA' ? [] : [w.users.studentA.displayName]),
+		expect: ownerA(303, 200)
+	},
+	{
 		route: '/classes/[classId]/progress/quizzes/[module]/[quiz]',
 		method: 'GET',
 		path: (w) => `/classes/${w.classA.id}/progress/quizzes/treaty-2024/final`,
@@ -558,6 +583,11 @@ test.describe('authorization matrix', () => {
 							});
 				const body = response.status() >= 400 ? (await response.text()).slice(0, 300) : '';
 				expect(response.status(), `${label}\n${body}`).toBe(row.expect[role]);
+				if (response.status() >= 300 && row.secrets) {
+					const whole = await response.text();
+					for (const secret of row.secrets(world, role))
+						expect(whole, `${label} echoes ${secret}`).not.toContain(secret);
+				}
 				if (
 					role === 'anonymous' &&
 					row.expect.anonymous === 303 &&

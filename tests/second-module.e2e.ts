@@ -2,8 +2,8 @@
  * A second module served with no code change (issue 13): the test fixture module
  * (tests/fixture-content/fixture-harbour-light, served beside questions/ by the Playwright config) appears
  * in the catalog after the treaty, a student takes one of its lessons (every card: explanation, decision
- * flow, scenario with its targeted remediation, summary) and its quiz, and the teacher sees both on the
- * class dashboard.
+ * flow, scenario with its targeted remediation, summary) and its quiz, then finds the module labelled on
+ * its own page, /progress and /review; the teacher sees both on the class dashboard.
  */
 import { expect, test } from './test';
 import { createAssignmentApi, createClassApi, joinApi, signInPage, signUpApi } from './accounts';
@@ -56,11 +56,60 @@ test('the fixture module: catalog order, a lesson and the quiz as a student, the
 	const questions = await questionsOnPage(page);
 	expect(questions).toHaveLength(4);
 	for (const q of questions) await answer(q);
+	// One answer wrong on purpose (the key of hl-repairs is false), so /review has a card from this module.
+	const repairs = questions.find((q) => q.id === 'hl-repairs')!;
+	await repairs.section.getByRole('radio', { name: 'True', exact: true }).check();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();
 	await expect(page).toHaveURL(/\/review$/);
 	await expect(page.getByText(/keeping rules/i).first()).toBeVisible();
+
+	// The module's own page, reached from the catalog: objectives with the student's level, lessons done,
+	// the quiz's best score, the one source and no side-by-side view (a single source has nothing to compare).
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Test fixture: the Harbour Light rules' }).click();
+	await expect(page).toHaveURL(new RegExp(`/modules/${FIXTURE_MODULE}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test fixture: the Harbour Light rules');
+	await expect(page.getByText('1 of 2 lessons completed.')).toBeVisible();
+	const quizRow = page.locator('li[data-quiz="check"]');
+	await expect(quizRow).toContainText('1 of 3 attempts used');
+	await expect(quizRow).toContainText(/best \d+%/);
+	await expect(page.locator('li[data-objective="signals"] .badge')).not.toHaveText('Not started');
+	await expect(page.getByRole('link', { name: /keeping rules/i })).toBeVisible();
+	await expect(page.getByRole('link', { name: /side by side/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await page.setViewportSize({ width: 1280, height: 720 });
+
+	// Compare is refused for the one-source module, and for the same document twice in the treaty module.
+	const single = await page.goto(`/modules/${FIXTURE_MODULE}/compare`);
+	expect(single?.status()).toBe(404);
+	await expect(page.getByRole('alert')).toContainText('only one source');
+	await expectNoAxeViolations(page);
+	const same = await page.goto('/modules/treaty-2024/compare?left=gis-analysis&right=gis-analysis');
+	expect(same?.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Choose two different sources');
+	await page.getByRole('link', { name: 'Compare the first two sources' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare sources');
+
+	// My progress: a section per module, each module's own lesson count (never "0 of 0").
+	await page.goto('/progress');
+	const fixtureProgress = page.getByRole('region', { name: 'Test fixture: the Harbour Light rules' });
+	await expect(fixtureProgress.getByText('1 of 2 lessons completed.')).toBeVisible();
+	await expect(page.getByRole('region', { name: /Russia–North Korea/ })).toContainText(
+		/0 of \d+ lessons completed/
+	);
+	await expect(page.getByText('0 of 0 lessons')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	// Review: the card says which module (and objective) it comes from.
+	await page.goto('/review');
+	const label = page.locator('.module-label');
+	await expect(label).toHaveAttribute('data-module', FIXTURE_MODULE);
+	await expect(label.getByRole('link', { name: 'Test fixture: the Harbour Light rules' })).toBeVisible();
+	await expectNoAxeViolations(page);
 	await context.close();
 
 	// The teacher's dashboard: both assignments, the student's work, the fixture's objectives.

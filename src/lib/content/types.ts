@@ -73,6 +73,7 @@ export interface ModuleContent {
 	sources: Source[];
 	banks: Bank[];
 	questions: Question[];
+	/** In teaching order: one-objective quizzes by objective, then those spanning several (quiz-order.ts). */
 	quizzes: Quiz[];
 	/** The lessons themselves (lessons/<id>.yaml), verified, citations resolved, in teaching order. */
 	lessonDefinitions: LessonDefinition[];

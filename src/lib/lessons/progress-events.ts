@@ -23,8 +23,11 @@ export interface ProgressResponse {
 	done: boolean;
 	/** The server's grading of each check answer in this save. */
 	graded: { id: string; item: string; correct: boolean }[];
-	/** Set when the save completed the lesson: every check passed with at most one remediation. */
-	mastered?: boolean;
+	/**
+	 * Set when the save completed the lesson: every check passed with at most one remediation, from the
+	 * server's stored answers of this run.
+	 */
+	passed?: boolean;
 }
 
 /** Random ids that work on plain http too (crypto.randomUUID needs a secure context). */

@@ -19,20 +19,23 @@ export interface ObjectiveProgress {
 export interface LessonProgressRow {
 	id: string;
 	title: string;
-	href: string;
+	/** The lesson for its learner; on an instructor's page the student's run, or null if not theirs to open. */
+	href: string | null;
 	state: 'not-started' | 'in-progress' | 'completed';
 	step: number | null;
 	steps: number;
 }
 
 export interface AttemptPoint {
+	attemptId: string;
 	quizId: string;
 	quizTitle: string;
 	number: number;
 	submittedAt: string;
 	percent: number;
 	passed: boolean;
-	reviewHref: string;
+	/** The learner's review; on an instructor's page the attempt view, or null if not theirs to open. */
+	reviewHref: string | null;
 }
 
 export interface ModuleProgress {

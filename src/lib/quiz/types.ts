@@ -122,6 +122,30 @@ export interface AttemptReview {
 	questions: QuestionReview[];
 }
 
+/** A student's attempt as their instructor sees it (issue 11): keys always, scores once graded. */
+export interface InstructorAttemptView {
+	quiz: PublicQuizInfo;
+	attempt: {
+		id: string;
+		number: number;
+		status: 'open' | 'graded';
+		startedAt: string;
+		/** The latest autosave of any answer, or null when nothing was saved. */
+		lastSavedAt: string | null;
+		submittedAt: string | null;
+		submitReason: 'learner' | 'time-limit' | 'due-date' | null;
+		score: number | null;
+		maxScore: number;
+		percent: number | null;
+		passed: boolean | null;
+		assignmentId: string | null;
+		/** Questions with a saved answer. */
+		answered: number;
+	};
+	/** Each question's review; in an open attempt its verdict is not meaningful yet (see attempt.status). */
+	questions: QuestionReview[];
+}
+
 /** One quiz as the catalog lists it, with this learner's progress. */
 export interface QuizProgress {
 	id: string;

@@ -97,6 +97,13 @@ export const learnerKeyedTables: readonly LearnerKeyedTable[] = [
 		merge: async (trx, from, to) => {
 			await sql`delete from lesson_events where learner_id = ${from} and event_id in (
 				select event_id from lesson_events where learner_id = ${to})`.execute(trx);
+			// One answer per run, step and item counts (lesson_events_answer_once): the account's stays counted.
+			await sql`update lesson_events set type = 'check.repeated'
+				where learner_id = ${from} and type = 'check.answered' and exists (
+					select 1 from lesson_events o where o.learner_id = ${to} and o.type = 'check.answered'
+						and o.module_id = lesson_events.module_id and o.lesson_id = lesson_events.lesson_id
+						and o.run_id = lesson_events.run_id and o.step_id = lesson_events.step_id
+						and o.item_id = lesson_events.item_id)`.execute(trx);
 			await trx.updateTable('lesson_events').set({ learner_id: to }).where('learner_id', '=', from).execute();
 		}
 	},

@@ -9,17 +9,10 @@ import type { Db } from '$lib/server/db';
 import type { AssignmentKind, AssignmentTable, FeedbackPolicy, LatePolicy } from '$lib/server/db/schema';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { isTimeZone, zonedToUtc } from '$lib/time/zoned';
-import { deriveWork, workKey, type DerivedWork } from './derived-work';
 import { ownedClass } from './classes';
-import {
-	effectiveDueAt,
-	feedbackVisibility,
-	workStatus,
-	type AssignmentTimes,
-	type WorkRecord,
-	type WorkStatus
-} from './rules';
+import { feedbackVisibility, type AssignmentTimes, type WorkStatus } from './rules';
 import type { AssignableTarget } from './targets';
+import { workKey, workStatuses } from './work-status';
 
 export const FEEDBACK_POLICIES: Record<FeedbackPolicy, string> = {
 	immediate: 'Each answer is checked as the student goes, with the key and explanation',
@@ -247,76 +240,41 @@ export interface StudentProgress {
 	parts: number | null;
 }
 
-/**
- * Every current member's status on one assignment (instructor view). With `content`, lesson and module
- * assignments read the students' lesson progress and quiz attempts (./derived-work.ts).
- */
+/** Every current member's status on one assignment (instructor view), read through ./work-status.ts. */
 export async function assignmentProgress(
 	db: Db,
 	{ assignment, now, content }: { assignment: Assignment; now: Date; content?: ContentIndex }
 ): Promise<StudentProgress[]> {
-	const rows = await db.kysely
+	const members = await db.kysely
 		.selectFrom('class_members')
 		.innerJoin('users', 'users.id', 'class_members.user_id')
-		.leftJoin('assignment_extensions as ext', (j) =>
-			j.onRef('ext.user_id', '=', 'users.id').on('ext.assignment_id', '=', assignment.id)
-		)
-		.leftJoin('assignment_work as work', (j) =>
-			j.onRef('work.user_id', '=', 'users.id').on('work.assignment_id', '=', assignment.id)
-		)
-		.select([
-			'users.id',
-			'users.username',
-			'users.display_name',
-			'ext.due_at as extension_due_at',
-			'work.started_at',
-			'work.submitted_at',
-			'work.late',
-			'work.score'
-		])
+		.select(['users.id', 'users.username', 'users.display_name'])
 		.where('class_members.class_id', '=', assignment.classId)
 		.orderBy('users.display_name')
 		.orderBy('users.username')
 		.execute();
-	const derived =
-		content && assignment.kind !== 'quiz'
-			? await deriveWork(db, {
-					content,
-					assignments: [assignment],
-					userIds: rows.map((r) => r.id),
-					extensions: new Map(
-						rows
-							.filter((r) => r.extension_due_at)
-							.map((r) => [workKey(assignment.id, r.id), r.extension_due_at!])
-					)
-				})
-			: null;
-	return rows.map((r) => {
-		const d = derived?.get(workKey(assignment.id, r.id));
-		const work = d ? d.record : workRecord(r);
+	const work = await workStatuses(db, {
+		assignments: [assignment],
+		userIds: members.map((m) => m.id),
+		now,
+		content
+	});
+	return members.map((m) => {
+		const w = work.get(workKey(assignment.id, m.id))!;
 		return {
-			userId: r.id,
-			username: r.username,
-			displayName: r.display_name,
-			extensionDueAt: r.extension_due_at,
-			dueAt: effectiveDueAt(assignment, r.extension_due_at),
-			status: workStatus({ times: assignment, extensionDueAt: r.extension_due_at, work, now }),
-			startedAt: work?.startedAt ?? null,
-			submittedAt: work?.submittedAt ?? null,
-			score: d ? d.score : r.score,
-			partsDone: d ? d.partsDone : null,
-			parts: d ? d.parts : null
+			userId: m.id,
+			username: m.username,
+			displayName: m.display_name,
+			extensionDueAt: w.extensionDueAt,
+			dueAt: w.dueAt,
+			status: w.status,
+			startedAt: w.startedAt,
+			submittedAt: w.submittedAt,
+			score: w.score,
+			partsDone: w.partsDone,
+			parts: w.parts
 		};
 	});
-}
-
-function workRecord(r: {
-	started_at: string | null;
-	submitted_at: string | null;
-	late: number | null;
-}): WorkRecord | null {
-	if (!r.started_at && !r.submitted_at) return null;
-	return { startedAt: r.started_at, submittedAt: r.submitted_at, late: r.late === 1 };
 }
 
 export interface StudentAssignment extends Assignment {
@@ -345,8 +303,9 @@ export function visibleScore(a: StudentAssignment, now: Date): number | null {
 }
 
 /**
- * A student's assignments in every class they are in (or one, by id), with their status. With `content`,
- * lesson and module assignments read the student's lesson progress and quiz attempts (./derived-work.ts).
+ * A student's assignments in every class they are in (or one class's, or one, by id), with their status
+ * (./work-status.ts).
+ * With `content`, lesson and module assignments read the student's lesson progress and quiz attempts.
  */
 export async function studentAssignments(
 	db: Db,
@@ -354,8 +313,9 @@ export async function studentAssignments(
 		userId,
 		now,
 		assignmentId,
+		classId,
 		content
-	}: { userId: string; now: Date; assignmentId?: string; content?: ContentIndex }
+	}: { userId: string; now: Date; assignmentId?: string; classId?: string; content?: ContentIndex }
 ): Promise<StudentAssignment[]> {
 	let query = db.kysely
 		.selectFrom('assignments')
@@ -363,20 +323,9 @@ export async function studentAssignments(
 			j.onRef('m.class_id', '=', 'assignments.class_id').on('m.user_id', '=', userId)
 		)
 		.innerJoin('classes', 'classes.id', 'assignments.class_id')
-		.leftJoin('assignment_extensions as ext', (j) =>
-			j.onRef('ext.assignment_id', '=', 'assignments.id').on('ext.user_id', '=', userId)
-		)
-		.leftJoin('assignment_work as work', (j) =>
-			j.onRef('work.assignment_id', '=', 'assignments.id').on('work.user_id', '=', userId)
-		)
 		.selectAll('assignments')
 		.select([
 			'classes.name as class_name',
-			'ext.due_at as extension_due_at',
-			'work.started_at',
-			'work.submitted_at',
-			'work.late',
-			'work.score',
 			(eb) =>
 				eb
 					.selectFrom('assignment_extensions as all_ext')
@@ -385,30 +334,22 @@ export async function studentAssignments(
 					.as('latest_extension')
 		]);
 	if (assignmentId) query = query.where('assignments.id', '=', assignmentId);
+	if (classId) query = query.where('assignments.class_id', '=', classId);
 	const rows = await query.orderBy('assignments.due_at').orderBy('assignments.id').execute();
-	const derived = content
-		? await deriveWork(db, {
-				content,
-				assignments: rows.map(toAssignment),
-				userIds: [userId],
-				extensions: new Map(
-					rows.filter((r) => r.extension_due_at).map((r) => [workKey(r.id, userId), r.extension_due_at!])
-				)
-			})
-		: new Map<string, DerivedWork>();
-	return rows.map((r) => {
-		const a = toAssignment(r);
-		const d = derived.get(workKey(a.id, userId));
-		const work = d ? d.record : workRecord(r);
+	const assignments = rows.map(toAssignment);
+	const work = await workStatuses(db, { assignments, userIds: [userId], now, content });
+	return rows.map((r, i) => {
+		const a = assignments[i]!;
+		const w = work.get(workKey(a.id, userId))!;
 		return {
 			...a,
 			className: r.class_name,
-			extensionDueAt: r.extension_due_at,
-			effectiveDueAt: effectiveDueAt(a, r.extension_due_at),
-			status: workStatus({ times: a, extensionDueAt: r.extension_due_at, work, now }),
-			startedAt: work?.startedAt ?? null,
-			submittedAt: work?.submittedAt ?? null,
-			score: d ? d.score : r.score,
+			extensionDueAt: w.extensionDueAt,
+			effectiveDueAt: w.dueAt,
+			status: w.status,
+			startedAt: w.startedAt,
+			submittedAt: w.submittedAt,
+			score: w.score,
 			releaseAt: r.latest_extension && r.latest_extension > a.dueAt ? r.latest_extension : a.dueAt
 		};
 	});

@@ -15,6 +15,7 @@ import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
 import { readContentFile } from './content-file';
+import { teachingOrder } from './quiz-order';
 
 export interface LoadOptions {
 	/** Paths in messages are relative to this folder (default: the current directory). */
@@ -110,7 +111,14 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 		rel
 	});
 
-	return { ...mod, sources, banks, questions, quizzes, lessonDefinitions };
+	return {
+		...mod,
+		sources,
+		banks,
+		questions,
+		quizzes: teachingOrder(quizzes, mod.objectives),
+		lessonDefinitions
+	};
 }
 
 /**

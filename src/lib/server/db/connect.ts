@@ -64,7 +64,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Apply every pending migration; throws (and applies nothing more) if one fails. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-	const migrator = new Migrator({ db: db.kysely, provider });
+	// Parallel branches are given migration numbers ahead of time, so one numbered later can land first; a
+	// database that already ran it must still accept the earlier-numbered one when it arrives.
+	const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

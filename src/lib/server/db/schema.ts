@@ -90,7 +90,11 @@ export interface LessonProgressTable {
 	completed_at: string | null;
 }
 
-export type LessonEventType = 'check.answered' | 'remediation.taken' | 'lesson.completed';
+/**
+ * `check.repeated`: a later answer to an item already answered at that step in that run (kept in the log,
+ * counted nowhere: one answer per run, step and item counts toward mastery).
+ */
+export type LessonEventType = 'check.answered' | 'check.repeated' | 'remediation.taken' | 'lesson.completed';
 
 /** Append-only log of what happened in lessons, for progress review. */
 export interface LessonEventTable {

@@ -8,7 +8,6 @@ import { createActor } from 'xstate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content/types';
 import { keyResponse } from '$lib/grading';
-import { walkPath } from '$lib/lessons/machine-suite';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { loadContent } from '$lib/server/content/load-content';
 import type { Db } from '$lib/server/db';
@@ -105,9 +104,8 @@ describe.each(testEngines())('the mastery table on %s', (engine) => {
 
 	async function saveLineageLesson(learnerId: string, minute: number) {
 		const { lesson, machine } = lineage;
-		const snapshot = createActor(machine, {
-			snapshot: walkPath(machine, lesson, 'right')
-		}).getPersistedSnapshot();
+		// Part way through: two answers do not complete the lesson (a completion needs every check answered).
+		const snapshot = createActor(machine).start().getPersistedSnapshot();
 		const progress = validateProgress(
 			{
 				version: lesson.version,

@@ -6,7 +6,15 @@ import type { Db } from '$lib/server/db';
 import { testEngines } from '$lib/server/db/test-databases';
 import { createLearner } from '$lib/server/learner';
 import { walkPath } from '$lib/lessons/machine-suite';
-import { recordLessonProgress, selectLessonStatuses, selectSavedLesson } from './progress';
+import {
+	LessonProgressRefused,
+	recordLessonProgress,
+	selectLessonStatuses,
+	selectSavedLesson
+} from './progress';
+import { LESSON_EVENTS_PER_DAY } from './run-answers';
+import { refreshLearnerMastery, syncMasteryIndex } from '$lib/server/effects/mastery-index';
+import { learnerObservations, masteryByObjective } from '$lib/server/progress/observations';
 import { validateProgress } from './progress-request';
 
 const loaded = loadContent(resolve('questions'));
@@ -15,6 +23,7 @@ const index = loaded.index;
 const question = (id: string) => index.question('treaty-2024', id);
 const lineage = index.lesson('treaty-2024', 'lineage')!;
 const { lesson, machine } = lineage;
+const lessonObjective = (item: string) => question(item)!.objective;
 
 const start = () => createActor(machine).start().getPersistedSnapshot();
 const body = (over: Record<string, unknown> = {}) => ({
@@ -161,19 +170,24 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 		const result = await save(
 			body({
 				snapshot: createActor(machine, { snapshot: claimed }).getPersistedSnapshot(),
-				events: [answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', false), ...rightToTheEnd]
+				events: [
+					answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', false),
+					answer('answer-02', 'defence-clauses', 'l-lin-2000-defence', true),
+					...rightToTheEnd
+				]
 			})
 		);
-		expect(result.graded.map((g) => g.correct)).toEqual([false, true, true]);
-		expect(result.mastered).toBe(false);
+		expect(result.graded.map((g) => g.correct)).toEqual([false, false, true, true]);
+		expect(result.passed).toBe(false);
 		const rows = await events();
 		expect(rows.map((r) => [r.type, r.item_id, r.correct])).toEqual([
 			['check.answered', 'l-lin-1961-defence', 0],
+			['check.answered', 'l-lin-2000-defence', 0],
 			['check.answered', 'l-lin-order-treaties', 1],
 			['check.answered', 'l-lin-names-match', 1],
 			['lesson.completed', null, null]
 		]);
-		expect(rows[3]?.mastered).toBe(0);
+		expect(rows[4]?.mastered).toBe(0);
 		expect(rows.every((r) => r.learner_id === learnerId && r.created_at === now.toISOString())).toBe(true);
 		expect((await selectLessonStatuses({ db, learnerId, moduleId: 'treaty-2024' })).get('lineage')).toEqual({
 			state: 'completed'
@@ -196,7 +210,7 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 			})
 		);
 		expect(result.graded.map((g) => g.correct)).toEqual([false, true, true, true]);
-		expect(result.mastered).toBe(true);
+		expect(result.passed).toBe(true);
 		expect((await events()).filter((r) => r.type === 'remediation.taken')).toHaveLength(1);
 	});
 
@@ -209,5 +223,114 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 		await save(body({ run: 'run-00000002' }), later);
 		const row = await db.kysely.selectFrom('lesson_progress').selectAll().executeTakeFirstOrThrow();
 		expect([row.run_id, row.started_at, row.step]).toEqual(['run-00000002', later.toISOString(), 1]);
+	});
+
+	const finalSnapshot = () =>
+		createActor(machine, { snapshot: walkPath(machine, lesson, 'right') }).getPersistedSnapshot();
+	const refusal = async (raw: unknown) => {
+		try {
+			await save(raw);
+		} catch (e) {
+			if (e instanceof LessonProgressRefused) return e;
+			throw e;
+		}
+		throw new Error('the save was accepted');
+	};
+	/** Answers counted per objective, as My progress (observations) and the class dashboard (learner_mastery) count them. */
+	const counted = async () => {
+		await syncMasteryIndex(db, index, now);
+		await db.kysely.transaction().execute((trx) => refreshLearnerMastery(trx, learnerId));
+		const table = await db.kysely
+			.selectFrom('learner_mastery')
+			.selectAll()
+			.where('learner_id', '=', learnerId)
+			.execute();
+		const seen = masteryByObjective(await learnerObservations({ db, content: index, learnerId, now }));
+		return {
+			table: table.map((r) => [r.objective, Number(r.answers)]),
+			page: [...seen].map(([k, m]) => [k.split('/')[1], m.answers])
+		};
+	};
+
+	// Issue 11: one POST of a final-state snapshot marked a lesson completed with no check answered.
+	it('refuses a forged final-state snapshot: no completion, no row, no event', async () => {
+		const forged = await refusal(
+			body({ snapshot: finalSnapshot(), events: [{ id: 'done-0001', type: 'lesson.completed' }] })
+		);
+		expect(forged.status).toBe(422);
+		expect(forged.message).toMatch(/"defence-clauses", "order", "names"/);
+		// The same without the completion event, and with only the last check answered.
+		expect((await refusal(body({ snapshot: finalSnapshot() }))).status).toBe(422);
+		expect((await refusal(body({ snapshot: finalSnapshot(), events: rightToTheEnd }))).message).toMatch(
+			/"defence-clauses"/
+		);
+		expect(await events()).toEqual([]);
+		expect(await db.kysely.selectFrom('lesson_progress').selectAll().execute()).toEqual([]);
+	});
+
+	it('completes an honest run answered over several saves, once', async () => {
+		await save(body({ events: [answer('answer-01', 'defence-clauses', 'l-lin-1961-defence', true)] }));
+		const end = await save(body({ snapshot: finalSnapshot(), events: rightToTheEnd }));
+		expect([end.done, end.passed]).toEqual([true, true]);
+		// A replay of the final save changes nothing.
+		await save(body({ snapshot: finalSnapshot(), events: rightToTheEnd }));
+		expect((await events()).map((r) => r.type)).toEqual([
+			'check.answered',
+			'check.answered',
+			'check.answered',
+			'lesson.completed'
+		]);
+		expect((await selectLessonStatuses({ db, learnerId, moduleId: 'treaty-2024' })).get('lineage')).toEqual({
+			state: 'completed'
+		});
+	});
+
+	// Issue 11: twelve replays of one known practice answer moved an objective's mastery from 0 to 100 %.
+	it('counts one answer per run, step and item: 12 replays under new ids count once', async () => {
+		for (let i = 0; i < 12; i++) {
+			const result = await save(
+				body({
+					events: [
+						answer(`replay-${String(i).padStart(4, '0')}`, 'order', 'l-lin-order-treaties', [
+							'soviet',
+							'friendship',
+							'partnership'
+						])
+					]
+				})
+			);
+			expect(result.graded).toEqual([
+				{ id: expect.any(String), item: 'l-lin-order-treaties', correct: true }
+			]);
+		}
+		const rows = await events();
+		expect(rows.filter((r) => r.type === 'check.answered')).toHaveLength(1);
+		expect(rows.filter((r) => r.type === 'check.repeated')).toHaveLength(11);
+		const one = [[lessonObjective('l-lin-order-treaties'), 1]];
+		expect(await counted()).toEqual({ table: one, page: one });
+		// A new run is a new attempt at the lesson: its answer counts.
+		await save(
+			body({ run: 'run-00000002', events: [answer('replay-new-run', 'order', 'l-lin-order-treaties', [])] })
+		);
+		const two = [[lessonObjective('l-lin-order-treaties'), 2]];
+		expect(await counted()).toEqual({ table: two, page: two });
+	});
+
+	it(`caps stored events at ${LESSON_EVENTS_PER_DAY} per learner, lesson and day, storing nothing past it`, async () => {
+		const batch = (day: string, from: number, count: number) =>
+			Array.from({ length: count }, (_, i) => ({
+				id: `${day}-step-${String(from + i).padStart(5, '0')}`,
+				type: 'remediation.taken' as const,
+				step: 'order'
+			}));
+		for (let i = 0; i < LESSON_EVENTS_PER_DAY; i += 100) await save(body({ events: batch('d1', i, 100) }));
+		const over = await refusal(body({ events: batch('d1', LESSON_EVENTS_PER_DAY, 1) }));
+		expect(over.status).toBe(429);
+		expect(over.message).toMatch(/at most 300 a day/);
+		expect(await events()).toHaveLength(LESSON_EVENTS_PER_DAY);
+		// A replay of a stored save is not new: still answered. The next UTC day takes events again.
+		await save(body({ events: batch('d1', 0, 100) }));
+		await save(body({ events: batch('d2', 0, 1) }), new Date('2026-02-02T00:00:01Z'));
+		expect(await events()).toHaveLength(LESSON_EVENTS_PER_DAY + 1);
 	});
 });

@@ -8,7 +8,10 @@ import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
 import type { LessonStatus } from '$lib/lessons/lesson-status';
 import type { Db } from '$lib/server/db';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { onLessonChecksAnswered } from '$lib/server/effects';
+import { LESSON_EVENTS_PER_DAY, passedFromAnswers, unfinishedChecks } from './run-answers';
 import type { ValidProgress } from './progress-request';
 
 interface LessonKey {
@@ -63,26 +66,21 @@ export async function selectLessonStatuses({
 	);
 }
 
-/**
- * Mastery from the answers stored for one run (graded here, not by the browser): every check's first
- * answer right, or its first answer wrong and the first answer to its re-check item right.
- */
-export function masteredFromAnswers(
-	lesson: LessonDefinition,
-	answers: { step_id: string | null; item_id: string | null; correct: number | null }[]
-): boolean {
-	return lesson.steps.every(({ id, card }) => {
-		if (card.kind !== 'check' && card.kind !== 'scenario') return true;
-		const first = (item: string) => answers.find((a) => a.step_id === id && a.item_id === item);
-		const ask = first(card.item);
-		if (!ask) return false;
-		return ask.correct === 1 || first(card.retryItem)?.correct === 1;
-	});
+/** A save refused before anything was written (the transaction rolls back): the route answers `status`. */
+export class LessonProgressRefused extends Error {
+	constructor(
+		readonly status: 400 | 409 | 422 | 429,
+		message: string
+	) {
+		super(message);
+	}
 }
 
 /**
  * Saves the snapshot and records the events, in one transaction. Events already recorded (a replayed save)
- * are skipped, so a retry has exactly one effect.
+ * are skipped, so a retry has exactly one effect. Throws LessonProgressRefused, having stored nothing, when
+ * the save would take the learner past LESSON_EVENTS_PER_DAY for this lesson, or marks the run completed
+ * without a stored answer to every check.
  */
 export async function recordLessonProgress({
 	db,
@@ -101,6 +99,100 @@ export async function recordLessonProgress({
 	const done = progress.snapshot.status === 'done';
 	return db.kysely.transaction().execute(async (trx) => {
 		const key = { learner_id: learnerId, module_id: moduleId, lesson_id: lesson.id };
+		const ids = progress.events.map((e) => e.id);
+		const replayed = new Set(
+			ids.length
+				? (
+						await trx
+							.selectFrom('lesson_events')
+							.select('event_id')
+							.where('learner_id', '=', learnerId)
+							.where('event_id', 'in', ids)
+							.execute()
+					).map((r) => r.event_id)
+				: []
+		);
+		const fresh = progress.events.filter((e) => !replayed.has(e.id)).length;
+		if (fresh > 0) await refuseOverDailyCap(trx, key, now, fresh);
+
+		const graded: ProgressResponse['graded'] = [];
+		let passed: boolean | undefined;
+		let answered = false;
+		const runAnswers = () =>
+			trx
+				.selectFrom('lesson_events')
+				.select(['step_id', 'item_id', 'correct'])
+				.where((eb) => eb.and(key))
+				.where('run_id', '=', progress.run)
+				.where('type', '=', 'check.answered')
+				.execute();
+		for (const [i, event] of progress.events.entries()) {
+			const base = {
+				...key,
+				event_id: event.id,
+				run_id: progress.run,
+				type: event.type,
+				created_at: at,
+				batch_seq: i,
+				step_id: null,
+				item_id: null,
+				response: null,
+				correct: null,
+				score: null,
+				mastered: null
+			};
+			if (event.type === 'check.answered') {
+				const verdict = grade(progress.questions.get(event.item)!, event.response);
+				graded.push({ id: event.id, item: event.item, correct: verdict.correct });
+				if (replayed.has(event.id)) continue;
+				const values = {
+					...base,
+					step_id: event.step,
+					item_id: event.item,
+					response: JSON.stringify(event.response ?? null),
+					correct: verdict.correct ? 1 : 0,
+					score: verdict.score
+				};
+				// The first answer per (run, step, item) counts; a later one (Back, then the same check again, or a
+				// replay under a new id) is kept as check.repeated, which nothing scores.
+				const first = await trx
+					.insertInto('lesson_events')
+					.values(values)
+					.onConflict((oc) => oc.doNothing())
+					.executeTakeFirst();
+				if (Number(first.numInsertedOrUpdatedRows ?? 0) > 0) answered = true;
+				else
+					await trx
+						.insertInto('lesson_events')
+						.values({ ...values, type: 'check.repeated' })
+						.onConflict((oc) => oc.doNothing())
+						.execute();
+				continue;
+			}
+			if (replayed.has(event.id)) continue;
+			let values;
+			if (event.type === 'remediation.taken') {
+				values = { ...base, step_id: event.step };
+			} else {
+				passed = passedFromAnswers(lesson, await runAnswers());
+				values = { ...base, mastered: passed ? 1 : 0 };
+			}
+			await trx
+				.insertInto('lesson_events')
+				.values(values)
+				.onConflict((oc) => oc.columns(['learner_id', 'event_id']).doNothing())
+				.execute();
+		}
+
+		// Completed only on the server's record: every check of this run answered here, not as the snapshot claims.
+		if (done) {
+			const unfinished = unfinishedChecks(lesson, await runAnswers());
+			if (unfinished.length)
+				throw new LessonProgressRefused(
+					422,
+					`This run has no answer to ${unfinished.map((s) => `"${s}"`).join(', ')}: a lesson is completed by answering its checks. Nothing was saved.`
+				);
+		}
 		const existing = await trx
 			.selectFrom('lesson_progress')
 			.select(['run_id', 'started_at', 'completed_at'])
@@ -129,60 +221,30 @@ export async function recordLessonProgress({
 				.values({ ...key, ...row })
 				.execute();
 		}
-
-		const graded: ProgressResponse['graded'] = [];
-		let mastered: boolean | undefined;
-		for (const [i, event] of progress.events.entries()) {
-			const base = {
-				...key,
-				event_id: event.id,
-				run_id: progress.run,
-				type: event.type,
-				created_at: at,
-				batch_seq: i,
-				step_id: null,
-				item_id: null,
-				response: null,
-				correct: null,
-				score: null,
-				mastered: null
-			};
-			let values;
-			if (event.type === 'check.answered') {
-				const verdict = grade(progress.questions.get(event.item)!, event.response);
-				graded.push({ id: event.id, item: event.item, correct: verdict.correct });
-				values = {
-					...base,
-					step_id: event.step,
-					item_id: event.item,
-					response: JSON.stringify(event.response ?? null),
-					correct: verdict.correct ? 1 : 0,
-					score: verdict.score
-				};
-			} else if (event.type === 'remediation.taken') {
-				values = { ...base, step_id: event.step };
-			} else {
-				const answers = await trx
-					.selectFrom('lesson_events')
-					.select(['step_id', 'item_id', 'correct'])
-					.where((eb) => eb.and(key))
-					.where('run_id', '=', progress.run)
-					.where('type', '=', 'check.answered')
-					.orderBy('created_at')
-					.orderBy('batch_seq')
-					.execute();
-				mastered = masteredFromAnswers(lesson, answers);
-				values = { ...base, mastered: mastered ? 1 : 0 };
-			}
-			await trx
-				.insertInto('lesson_events')
-				.values(values)
-				.onConflict((oc) => oc.columns(['learner_id', 'event_id']).doNothing())
-				.execute();
-		}
 		// Checks count toward the learner's mastery per objective (class dashboard): refreshed in this transaction.
-		if (progress.events.some((e) => e.type === 'check.answered'))
-			await onLessonChecksAnswered(trx, learnerId);
-		return { step: k, steps: n, done, graded, ...(mastered === undefined ? {} : { mastered }) };
+		if (answered) await onLessonChecksAnswered(trx, learnerId);
+		return { step: k, steps: n, done, graded, ...(passed === undefined ? {} : { passed }) };
 	});
+}
+
+/** Refuses a save that would store more than LESSON_EVENTS_PER_DAY events for this learner and lesson today. */
+async function refuseOverDailyCap(
+	trx: Kysely<Database>,
+	key: { learner_id: string; module_id: string; lesson_id: string },
+	now: Date,
+	adding: number
+): Promise<void> {
+	const dayStart = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+	const row = await trx
+		.selectFrom('lesson_events')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where((eb) => eb.and(key))
+		.where('created_at', '>=', dayStart)
+		.executeTakeFirst();
+	const today = Number(row?.n ?? 0);
+	if (today + adding > LESSON_EVENTS_PER_DAY)
+		throw new LessonProgressRefused(
+			429,
+			`This lesson has recorded ${today} steps and answers for you today, and takes at most ${LESSON_EVENTS_PER_DAY} a day. Come back tomorrow; nothing from this save was kept.`
+		);
 }

@@ -3,9 +3,9 @@
  * (requireOwnedClass); these functions also take the instructor id and re-check it, so a wrong call cannot
  * read another class.
  *
- * - The grid: students × assignments, one query (members × assignments, left-joined to work and extensions);
- *   the status of each cell comes from the classes rules (workStatus), sorting and filtering follow the page's
- *   query parameters, on the server, so they work without JavaScript.
+ * - The grid: students × assignments, each cell's status from the classes read model (work-status.ts, a
+ *   fixed number of queries); sorting and filtering follow the page's query parameters, on the server, so
+ *   they work without JavaScript.
  * - Class mastery per objective: per student and objective, the weighted mean of the last RECENT answers
  *   (quiz items weigh 1, lesson checks ½) in SQL with a window function; the level rule ($lib/progress/mastery.ts) then
  *   classifies those per-student aggregates and the page shows how many students are at each level.
@@ -18,8 +18,7 @@ import { parsePage } from '$lib/pagination';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { targetTitle, assignableTargets } from '$lib/server/classes/targets';
-import { deriveWork, workKey } from '$lib/server/classes/derived-work';
-import { effectiveDueAt, workStatus } from '$lib/server/classes/rules';
+import { workKey, workStatuses } from '$lib/server/classes/work-status';
 import type { Scope } from './item-analysis';
 import { classMastery, type ObjectiveMasteryCount } from './class-mastery';
 
@@ -121,33 +120,13 @@ export async function classDashboard(input: {
 		.executeTakeFirst();
 	if (!owned) throw new Error('classDashboard: the class is not this instructor’s');
 	const targets = assignableTargets(content);
-	const [assignmentRows, cells, members, stuckCounts, objectives] = await Promise.all([
+	const [assignmentRows, members, stuckCounts, objectives] = await Promise.all([
 		db.kysely
 			.selectFrom('assignments')
 			.selectAll()
 			.where('class_id', '=', classId)
 			.orderBy('due_at')
 			.orderBy('id')
-			.execute(),
-		db.kysely
-			.selectFrom('class_members as m')
-			.innerJoin('assignments as a', 'a.class_id', 'm.class_id')
-			.leftJoin('assignment_extensions as ext', (j) =>
-				j.onRef('ext.assignment_id', '=', 'a.id').onRef('ext.user_id', '=', 'm.user_id')
-			)
-			.leftJoin('assignment_work as w', (j) =>
-				j.onRef('w.assignment_id', '=', 'a.id').onRef('w.user_id', '=', 'm.user_id')
-			)
-			.select([
-				'm.user_id',
-				'a.id as assignment_id',
-				'ext.due_at as extension_due_at',
-				'w.started_at',
-				'w.submitted_at',
-				'w.late',
-				'w.score'
-			])
-			.where('m.class_id', '=', classId)
 			.execute(),
 		db.kysely
 			.selectFrom('class_members as m')
@@ -163,14 +142,10 @@ export async function classDashboard(input: {
 	const assignments = assignmentRows.map((a) => ({
 		id: a.id,
 		title: targetTitle(targets, { kind: a.kind, moduleId: a.module_id, targetId: a.target_id }),
-		dueAt: a.due_at,
-		row: a
+		dueAt: a.due_at
 	}));
-	const byCell = new Map(cells.map((c) => [`${c.user_id}/${c.assignment_id}`, c]));
-	// Lesson and whole-module assignments are derived from lesson progress and quiz attempts when read (as on
-	// the classes pages); quizzes report into assignment_work.
-	const derived = await deriveWork(db, {
-		content,
+	// Status through the one read model (quiz work as recorded, lessons and modules derived).
+	const work = await workStatuses(db, {
 		assignments: assignmentRows.map((a) => ({
 			id: a.id,
 			kind: a.kind,
@@ -180,37 +155,24 @@ export async function classDashboard(input: {
 			dueAt: a.due_at
 		})),
 		userIds: members.map((m) => m.id),
-		extensions: new Map(
-			cells
-				.filter((c) => c.extension_due_at)
-				.map((c) => [workKey(c.assignment_id, c.user_id), c.extension_due_at!])
-		)
+		now,
+		content
 	});
 	const soon = now.getTime() + STUCK_RULES.dueSoonHours * 3_600_000;
 	const labels = assignmentLabels(assignments);
 	const students: GridStudent[] = members.map((m) => {
-		const row: GridCell[] = assignments.map(({ id, row: a }) => {
-			const c = byCell.get(`${m.id}/${id}`);
-			const times = { opensAt: a.opens_at, dueAt: a.due_at };
-			const ext = c?.extension_due_at ?? null;
-			const d = derived.get(workKey(id, m.id));
-			const work = d
-				? d.record
-				: c && (c.started_at || c.submitted_at)
-					? { startedAt: c.started_at, submittedAt: c.submitted_at, late: c.late === 1 }
-					: null;
-			const score = d ? d.score : (c?.score ?? null);
-			const status = workStatus({ times, extensionDueAt: ext, work, now });
+		const row: GridCell[] = assignments.map(({ id }) => {
+			const w = work.get(workKey(id, m.id))!;
 			return {
 				assignmentId: id,
-				status,
-				label: STATUS_LABELS[status],
-				percent: score === null ? null : Math.round(score * 100),
-				late: work?.late ?? false,
-				dueAt: effectiveDueAt(times, ext),
-				extended: ext !== null,
-				startedAt: work?.startedAt ?? null,
-				submittedAt: work?.submittedAt ?? null
+				status: w.status,
+				label: STATUS_LABELS[w.status],
+				percent: w.score === null ? null : Math.round(w.score * 100),
+				late: w.late,
+				dueAt: w.dueAt,
+				extended: w.extensionDueAt !== null,
+				startedAt: w.startedAt,
+				submittedAt: w.submittedAt
 			};
 		});
 		const signals = stuckCounts.get(m.id);

@@ -157,6 +157,9 @@ export function shownQuestion(
 
 export interface DueReview {
 	moduleId: string;
+	/** Cards of every module share one queue, so each says where it comes from. */
+	moduleTitle: string;
+	objectiveTitle: string;
 	questionId: string;
 	rep: number;
 	origin: 'quiz' | 'lesson';
@@ -186,9 +189,12 @@ export async function nextDueReview(input: {
 	for (const card of cards) {
 		const shown = shownQuestion(input.content, card);
 		const missed = input.content.question(card.module_id, card.question_id);
-		if (!shown || !missed) continue;
+		const mod = input.content.module(card.module_id);
+		if (!shown || !missed || !mod) continue;
 		return {
 			moduleId: card.module_id,
+			moduleTitle: mod.title,
+			objectiveTitle: mod.objectives.find((o) => o.id === shown.objective)?.title ?? shown.objective,
 			questionId: card.question_id,
 			rep: card.reps,
 			origin: card.origin,

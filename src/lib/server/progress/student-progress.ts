@@ -29,6 +29,8 @@ export async function studentProgress(input: {
 	content: ContentIndex;
 	learnerId: string;
 	now: Date;
+	/** Only this module (its page); every module in catalog order without it. */
+	moduleId?: string;
 }): Promise<StudentProgressView> {
 	const { db, content, learnerId, now } = input;
 	const [observations, attempts, reviewsDue] = await Promise.all([
@@ -40,6 +42,7 @@ export async function studentProgress(input: {
 	let pendingReviews = 0;
 	const modules: ModuleProgress[] = [];
 	for (const mod of content.modules) {
+		if (input.moduleId !== undefined && mod.id !== input.moduleId) continue;
 		const statuses = await selectLessonStatuses({ db, learnerId, moduleId: mod.id });
 		const lessons = mod.lessons.flatMap((id) => {
 			const lesson = content.lesson(mod.id, id)?.lesson;
@@ -65,6 +68,7 @@ export async function studentProgress(input: {
 			}
 			if (a.score === null || !a.max_score) continue;
 			points.push({
+				attemptId: a.id,
 				quizId: a.quiz_id,
 				quizTitle: content.quiz(mod.id, a.quiz_id)?.title ?? a.quiz_id,
 				number: a.number,

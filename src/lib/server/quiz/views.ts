@@ -12,6 +12,7 @@ import type {
 	AttemptQuestion,
 	AttemptReview,
 	AttemptSummary,
+	InstructorAttemptView,
 	PublicAttempt,
 	PublicQuizInfo,
 	QuestionReview,
@@ -163,7 +164,12 @@ function inOrder<T extends { id: string }>(list: readonly T[], order: readonly s
 	return [...list].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
 }
 
-function lines(q: Question, response: unknown, order: QuestionOrder): { yours: string[]; key: string[] } {
+/** A response and the key as lines of text, for reviews (quiz and lesson answers alike). */
+export function answerLines(
+	q: Question,
+	response: unknown,
+	order: QuestionOrder = {}
+): { yours: string[]; key: string[] } {
 	const text = (list: readonly { id: string; text: string }[], id: unknown) =>
 		list.find((x) => x.id === id)?.text ?? String(id);
 	const none = response === undefined || response === null;
@@ -217,7 +223,7 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 	const { question: q, row, order } = d;
 	const response = storedResponse(row);
 	const verdict: Verdict | null = row?.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
-	const { yours, key } = lines(q, response, order);
+	const { yours, key } = answerLines(q, response, order);
 	const citations = q.citations
 		.map((c) => {
 			const source = content.source(moduleId, c.source);
@@ -305,5 +311,41 @@ export function attemptReview(input: {
 		questions: drawnQuestions(content, attempt, answers).map((d) =>
 			questionReview(content, attempt.module_id, d)
 		)
+	};
+}
+
+/**
+ * An attempt as the student's instructor sees it (issue 11): every question with the student's answer and
+ * the key, whatever the student's own review policy says, with the times of start, last save and submit.
+ * An open attempt shows the answers saved so far, ungraded. Callers check that the instructor may see it
+ * ($lib/server/progress/student-work.ts).
+ */
+export function instructorReview(input: {
+	content: ContentIndex;
+	quiz: Quiz;
+	attempt: AttemptRow;
+	answers: ReadonlyMap<string, AnswerRow>;
+}): InstructorAttemptView {
+	const { content, quiz, attempt: a, answers } = input;
+	const saves = [...answers.values()].map((r) => r.saved_at).sort();
+	const graded = a.status === 'graded';
+	return {
+		quiz: attemptQuizInfo(content, quiz, a),
+		attempt: {
+			id: a.id,
+			number: a.number,
+			status: a.status,
+			startedAt: a.started_at,
+			lastSavedAt: saves.at(-1) ?? null,
+			submittedAt: a.submitted_at,
+			submitReason: a.submit_reason,
+			score: graded ? a.score : null,
+			maxScore: a.max_score ?? attemptQuestionIds(a).length,
+			percent: graded && a.score !== null && a.max_score ? Math.round((100 * a.score) / a.max_score) : null,
+			passed: graded && a.passed !== null ? a.passed === 1 : null,
+			assignmentId: a.assignment_id ?? null,
+			answered: [...answers.values()].filter((r) => isAnswered(storedResponse(r))).length
+		},
+		questions: drawnQuestions(content, a, answers).map((d) => questionReview(content, a.module_id, d))
 	};
 }

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/request';
-import { assignmentProgress, assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
+import { assignmentsOfClass, studentAssignments } from '$lib/server/classes/assignments';
 import {
 	memberClass,
 	regenerateJoinCode,
@@ -11,6 +11,7 @@ import {
 import { resetsOfClassStudents } from '$lib/server/classes/password-resets';
 import { isId, requireOwnedClass } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
+import { assignmentSummaries } from '$lib/server/classes/work-status';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/form';
@@ -27,9 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	if (user.role === 'student') {
 		const klass = isId(classId) ? await memberClass(db, { classId, userId: user.id }) : null;
 		if (!klass) error(404, 'No such class.');
-		const mine = (await studentAssignments(db, { userId: user.id, now, content: appContent() })).filter(
-			(a) => a.classId === classId
-		);
+		const mine = await studentAssignments(db, { userId: user.id, now, classId, content: appContent() });
 		return {
 			view: 'student' as const,
 			klass,
@@ -47,20 +46,22 @@ export const load: PageServerLoad = async (event) => {
 	const { klass } = await requireOwnedClass(event, classId);
 	const students = await roster(db, { classId, instructorId: user.id });
 	const assignments = await assignmentsOfClass(db, { classId, instructorId: user.id });
-	const summaries = await Promise.all(
-		assignments.map(async (a) => {
-			const progress = await assignmentProgress(db, { assignment: a, now, content: appContent() });
-			return {
-				id: a.id,
-				title: targetTitle(targets, a),
-				opensAt: a.opensAt,
-				dueAt: a.dueAt,
-				submitted: progress.filter((p) => p.status === 'submitted' || p.status === 'late').length,
-				late: progress.filter((p) => p.status === 'late').length,
-				overdue: progress.filter((p) => p.status === 'overdue').length
-			};
-		})
-	);
+	// One read of every student's work on every assignment (not one per assignment).
+	const counts = await assignmentSummaries(db, {
+		assignments,
+		userIds: students.map((s) => s.userId),
+		now,
+		content: appContent()
+	});
+	const summaries = assignments.map((a, i) => ({
+		id: a.id,
+		title: targetTitle(targets, a),
+		opensAt: a.opensAt,
+		dueAt: a.dueAt,
+		submitted: counts[i]!.submitted,
+		late: counts[i]!.late,
+		overdue: counts[i]!.overdue
+	}));
 	return {
 		view: 'instructor' as const,
 		klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode },

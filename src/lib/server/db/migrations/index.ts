@@ -11,6 +11,7 @@ import * as assignmentAttempts from './005-assignment-attempts';
 import * as progress from './006-progress';
 import * as learnerMastery from './007-learner-mastery';
 import * as passwordResets from './008-password-resets';
+import * as lessonAnswerOnce from './010-lesson-answer-once';
 
 export const migrations: Record<string, Migration> = {
 	'001-learners': learners,
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'005-assignment-attempts': assignmentAttempts,
 	'006-progress': progress,
 	'007-learner-mastery': learnerMastery,
-	'008-password-resets': passwordResets
+	'008-password-resets': passwordResets,
+	'010-lesson-answer-once': lessonAnswerOnce
 };

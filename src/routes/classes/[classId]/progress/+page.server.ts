@@ -1,7 +1,9 @@
+import { assignmentsOfClass } from '$lib/server/classes/assignments';
 import { requireOwnedClass } from '$lib/server/classes/route-guards';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { assignmentLabels, classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
+import { workLinks } from '$lib/server/progress/student-work';
 import { paginate } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
 
@@ -13,8 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	const { user, klass } = await requireOwnedClass(event, event.params.classId);
 	const content = appContent();
 	const query = parseGridQuery(event.url.searchParams);
+	const db = appDb();
 	const dashboard = await classDashboard({
-		db: appDb(),
+		db,
 		content,
 		classId: klass.id,
 		instructorId: user.id,
@@ -48,6 +51,11 @@ export const load: PageServerLoad = async (event) => {
 		link({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' });
 	const studentHref = (userId: string) => `${base}/students/${userId}`;
 	const shown = paginate(dashboard.students, query.page);
+	// Each cell links to the work behind it (the attempt, the lesson runs), for the rows on this page.
+	const workHref = await workLinks(db, {
+		classId: klass.id,
+		assignments: await assignmentsOfClass(db, { classId: klass.id, instructorId: user.id })
+	});
 	const labels = assignmentLabels(dashboard.assignments);
 	return {
 		klass: { id: klass.id, name: klass.name },
@@ -60,7 +68,11 @@ export const load: PageServerLoad = async (event) => {
 			sortHref: sortLink(`a:${a.id}`),
 			sort: sortState(`a:${a.id}`)
 		})),
-		students: shown.items.map((s) => ({ ...s, href: studentHref(s.userId) })),
+		students: shown.items.map((s) => ({
+			...s,
+			href: studentHref(s.userId),
+			cells: s.cells.map((c) => ({ ...c, href: workHref(c.assignmentId, s.userId) }))
+		})),
 		paging: {
 			page: shown.page,
 			pages: shown.pages,

@@ -6,15 +6,19 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, url }) => {
 	const mod = appContent().module(params.module);
 	if (!mod) error(404, 'No such module');
+	// Side by side needs two different documents; a module with one source is not offered the view.
+	if (mod.sources.length < 2)
+		error(404, `${mod.title} has only one source, so there is nothing to compare it with.`);
 	const ids = mod.sources.map((s) => s.id);
 	const pick = (key: string, fallback: number) => {
 		const wanted = url.searchParams.get(key);
 		if (wanted !== null && !ids.includes(wanted)) error(400, `Unknown source "${wanted}" for ${key}`);
-		return wanted ?? ids[fallback] ?? ids[0];
+		return wanted ?? ids[fallback]!;
 	};
 	const left = pick('left', 0);
 	const right = pick('right', 1);
-	if (!left || !right) error(404, 'This module has no sources');
+	if (left === right)
+		error(400, 'Choose two different sources: the left and the right are the same document.');
 	return {
 		moduleId: mod.id,
 		moduleTitle: mod.title,

@@ -15,6 +15,7 @@ import { isId, requireOwnedAssignment } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetKey, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { workLinks } from '$lib/server/progress/student-work';
 import { field, readForm } from '$lib/server/form';
 import { isTimeZone, zonedToUtc } from '$lib/time/zoned';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	// Finalize-on-read: attempts past their deadline are graded before the progress is read.
 	await settleAssignmentAttempts({ db, content, now, assignmentId });
 	const progress = await assignmentProgress(db, { assignment, now, content });
+	const workHref = await workLinks(db, { classId, assignments: [assignment] });
 	return {
 		klass: { id: classId, name: assignment.className },
 		assignment: {
@@ -52,7 +54,10 @@ export const load: PageServerLoad = async (event) => {
 			submittedAt: p.submittedAt,
 			score: p.score,
 			partsDone: p.partsDone,
-			parts: p.parts
+			parts: p.parts,
+			// The work behind the row: the latest attempt, the lesson runs, or the student's page.
+			workHref:
+				p.status === 'not-started' || p.status === 'not-open' ? null : workHref(assignment.id, p.userId)
 		})),
 		// A whole module has parts (lessons and quizzes): show how far each student is.
 		showParts: assignment.kind === 'module',

@@ -4,7 +4,7 @@ import { appDb } from '$lib/server/db';
 import { parseJsonBody } from '$lib/server/json-body';
 import { ensureLearner } from '$lib/server/auth/learner-request';
 import { moduleLesson } from '$lib/server/lessons/lesson-view';
-import { recordLessonProgress } from '$lib/server/lessons/progress';
+import { LessonProgressRefused, recordLessonProgress } from '$lib/server/lessons/progress';
 import { validateProgress } from '$lib/server/lessons/progress-request';
 import type { RequestHandler } from './$types';
 
@@ -25,14 +25,19 @@ export const POST: RequestHandler = async (event) => {
 	if (!valid.ok) error(valid.status, valid.message);
 	// A lesson step is often a visitor's first write: the learner is created here, not on a page view.
 	const learner = await ensureLearner(event);
-	const result = await recordLessonProgress({
-		db: appDb(),
-		learnerId: learner.id,
-		moduleId: params.module,
-		lesson: registered.lesson,
-		progress: valid.value,
-		// The request's clock (house rule; the e2e test clock moves it for lesson due dates too).
-		now: locals.now
-	});
-	return json(result);
+	try {
+		const result = await recordLessonProgress({
+			db: appDb(),
+			learnerId: learner.id,
+			moduleId: params.module,
+			lesson: registered.lesson,
+			progress: valid.value,
+			// The request's clock (house rule; the e2e test clock moves it for lesson due dates too).
+			now: locals.now
+		});
+		return json(result);
+	} catch (e) {
+		if (e instanceof LessonProgressRefused) error(e.status, e.message);
+		throw e;
+	}
 };
