@@ -114,6 +114,18 @@ export interface QuestionReview {
 	feedback: string | null;
 	explanation: string;
 	citations: PassageView[];
+	/**
+	 * Set when this question's key is held (it sits in an assignment attempt not released yet): key, accepted,
+	 * option whys and marks, supporting sentences, feedback and explanation are then empty, and evidence
+	 * questions carry no citations (their highlight is the answer).
+	 */
+	held: KeyHold | null;
+}
+
+/** Why a question's key is not shown yet, and until when. */
+export interface KeyHold {
+	/** ISO time it opens at the latest, or null while an attempt holding it has no deadline. */
+	until: string | null;
 }
 
 export interface AttemptReview {

@@ -15,6 +15,7 @@ import { keyResponse } from '$lib/grading';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { attemptQuestionIds, saveAnswers, submitAttempt } from '$lib/server/quiz/attempts';
+import { seededRandom } from '$lib/server/quiz/draw';
 import { startAssignedQuiz } from './assigned-quizzes';
 import type { AssignmentInput } from './assignments';
 import { createAssignment } from './assignments';
@@ -62,18 +63,6 @@ export const DEMO_STUDENT_NAMES = [
 	'Clara Novak',
 	'Dmitri Volkov'
 ] as const;
-
-/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
-function seeded(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export const studentUsername = (i: number) => `${STUDENT_PREFIX}${String(i + 1).padStart(2, '0')}`;
 
@@ -140,7 +129,8 @@ export async function seedDemo(
 	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 	const at = (days: number, hours = 0) =>
 		new Date(day.getTime() + (days * 24 + hours) * 3_600_000).toISOString();
-	const random = seeded(20240619);
+	// Seeded (the quiz draw's PRNG), so the demo is the same on every machine.
+	const random = seededRandom(20240619);
 
 	const teacherHash = await hashPassword(DEMO_INSTRUCTOR.password, params);
 	const studentHashes = await Promise.all(

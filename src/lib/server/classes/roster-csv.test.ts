@@ -15,6 +15,15 @@ describe('roster CSV', () => {
 		]);
 	});
 
+	it('numbers records after a multi-line field, and reports an unclosed quote on the line it opened', () => {
+		const { records, problems } = parseCsv('ana,"Ana\nLopez"\nben,Ben\n\n\ncy,"Cy\nNever closed\n');
+		expect(records).toEqual([
+			{ line: 1, fields: ['ana', 'Ana\nLopez'] },
+			{ line: 3, fields: ['ben', 'Ben'] }
+		]);
+		expect(problems).toEqual([{ line: 6, message: 'A quoted field is never closed (missing ").' }]);
+	});
+
 	it('reads students with or without a header, normalising usernames and spaces', () => {
 		expect(studentsFromCsv(' Ana.Lopez ,  Ana   López \nben,Ben Kim')).toEqual({
 			ok: true,
@@ -74,7 +83,7 @@ describe('roster CSV', () => {
 				{ username: 'ben', displayName: '=HYPERLINK("x")', password: 'pqrs-tuvw-xyz2' }
 			])
 		).toBe(
-			'username,display name,initial password\r\nana,"Lopez, Ana",abcd-efgh-jkmn\r\nben,"\'=HYPERLINK(""x"")",pqrs-tuvw-xyz2\r\n'
+			'\uFEFFusername,display name,initial password\r\nana,"Lopez, Ana",abcd-efgh-jkmn\r\nben,"\'=HYPERLINK(""x"")",pqrs-tuvw-xyz2\r\n'
 		);
 	});
 });

@@ -1,14 +1,16 @@
 /**
  * The bulk-create CSV: one student per line, `username,display name`, an optional header line, RFC 4180
- * quoting (so "Lopez, Ana" works), UTF-8 with or without BOM, CRLF or LF. Every problem is reported with
+ * quoting (so "Lopez, Ana" works; parsed by csv-parse), UTF-8 with or without BOM, CRLF or LF. Every problem is reported with
  * its line number, all at once; the import runs only on a clean file.
  */
+import { CsvError, parse } from 'csv-parse/sync';
 import {
 	displayNameProblem,
 	normaliseDisplayName,
 	normaliseUsername,
 	usernameProblem
 } from '$lib/server/auth/accounts';
+import { toCsv } from '$lib/server/csv';
 
 export const MAX_ROWS = 200;
 export const MAX_BYTES = 100_000;
@@ -24,60 +26,61 @@ export interface RowProblem {
 	message: string;
 }
 
-/** RFC 4180 records; an unterminated quote is a problem on the line where it opened. */
+const BREAK = /\r\n|\n|\r/g;
+const breaks = (text: string) => text.match(BREAK)?.length ?? 0;
+
+/**
+ * RFC 4180 records through csv-parse, each with the line it starts on. csv-parse counts the line a record
+ * ends on, so a record whose quoted fields hold line breaks starts that many lines earlier. A broken record
+ * is reported and skipped (the rest still parse, so every problem shows at once); an unterminated quote
+ * swallows the rest of the file and is reported on the line where it opened.
+ */
 export function parseCsv(text: string): { records: CsvRecord[]; problems: RowProblem[] } {
-	const src = text.replace(/^\uFEFF/, '');
-	const records: CsvRecord[] = [];
 	const problems: RowProblem[] = [];
-	let fields: string[] = [];
-	let field = '';
-	let line = 1;
-	let recordLine = 1;
-	let quoted = false;
-	let quoteLine = 0;
-	let fieldStarted = false;
-	const endRecord = () => {
-		fields.push(field);
-		if (!(fields.length === 1 && fields[0]!.trim() === '')) records.push({ line: recordLine, fields });
-		fields = [];
-		field = '';
-		fieldStarted = false;
-	};
-	for (let i = 0; i < src.length; i++) {
-		const c = src[i]!;
-		if (quoted) {
-			if (c === '"') {
-				if (src[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else quoted = false;
-			} else {
-				if (c === '\n') line++;
-				field += c;
-			}
-			continue;
+	const records: CsvRecord[] = [];
+	const skipped: CsvError[] = [];
+	let lastEnd = 0;
+	parse(text, {
+		bom: true,
+		relax_column_count: true,
+		relax_quotes: true,
+		skip_empty_lines: true,
+		record_delimiter: ['\r\n', '\n', '\r'],
+		skip_records_with_error: true,
+		on_skip: (err) => {
+			if (err) skipped.push(err);
+		},
+		on_record: (record: string[], { lines }) => {
+			lastEnd = lines;
+			if (!(record.length === 1 && record[0]!.trim() === ''))
+				records.push({ line: lines - record.reduce((n, f) => n + breaks(f), 0), fields: record });
+			return null;
 		}
-		if (c === '"' && !fieldStarted) {
-			quoted = true;
-			quoteLine = line;
-			fieldStarted = true;
-		} else if (c === ',') {
-			fields.push(field);
-			field = '';
-			fieldStarted = false;
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && src[i + 1] === '\n') i++;
-			endRecord();
-			line++;
-			recordLine = line;
+	});
+	for (const err of skipped) {
+		if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+			problems.push({
+				line: openingLine(text, lastEnd),
+				message: 'A quoted field is never closed (missing ").'
+			});
 		} else {
-			field += c;
-			fieldStarted = true;
+			const line = typeof err.lines === 'number' ? err.lines : 0;
+			problems.push({
+				line,
+				message:
+					'This line’s quotes do not pair up: a quoted field must end with " right before the comma or the line’s end.'
+			});
 		}
 	}
-	if (quoted) problems.push({ line: quoteLine, message: 'A quoted field is never closed (missing ").' });
-	else if (field !== '' || fields.length > 0) endRecord();
 	return { records, problems };
+}
+
+/** The first non-blank line after the last record that parsed: where the unterminated quote opened. */
+function openingLine(text: string, lastRecordEnd: number): number {
+	const lines = text.replace(/^\uFEFF/, '').split(BREAK);
+	let line = lastRecordEnd + 1;
+	while (line <= lines.length && lines[line - 1]!.trim() === '') line++;
+	return line;
 }
 
 export interface StudentRow {
@@ -132,18 +135,10 @@ export function studentsFromCsv(
 	return problems.length ? { ok: false, problems } : { ok: true, students };
 }
 
-/**
- * The one-time credentials sheet, as CSV. Fields are quoted where needed, and a value a spreadsheet would
- * run as a formula (leading = + - @) gets a leading apostrophe (OWASP's CSV-injection advice).
- */
+/** The one-time credentials sheet, as CSV (the exports' writer: quoted where needed, formula-safe). */
 export function credentialsCsv(rows: { username: string; displayName: string; password: string }[]): string {
-	const quote = (raw: string) => {
-		const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-		return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-	};
-	const lines = [
+	return toCsv(
 		['username', 'display name', 'initial password'],
-		...rows.map((r) => [r.username, r.displayName, r.password])
-	];
-	return lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n';
+		rows.map((r) => [r.username, r.displayName, r.password])
+	);
 }

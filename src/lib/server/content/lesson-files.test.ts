@@ -27,7 +27,7 @@ const practice = (id: string, type = 'true-false', use = 'practice') =>
     use: ${use}
     objective: history
     difficulty: 1
-    prompt: The first treaty was signed in 1961.
+    prompt: ${use === 'assessment' ? 'In 1961 the first treaty was signed.' : 'The first treaty was signed in 1961.'}
     answer: true
     explanation: It was.
     citations:

@@ -11,6 +11,7 @@ import { CitationVerifier } from './citation-verifier';
 import { ContentIndex } from './content-index';
 import { loadLessons } from './lesson-files';
 import { ProblemList, type ContentProblem } from './problems';
+import { checkPracticeTwins, type QuestionPlace } from './practice-twins';
 import { checkQuestion } from './question-check';
 import { loadQuizzes } from './quiz-blueprints';
 import { parseSourceFile } from './source-file';
@@ -54,6 +55,7 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 	const banks: Bank[] = [];
 	const questions: Question[] = [];
 	const seen = new Map<string, string>();
+	const places = new Map<string, QuestionPlace>();
 	for (const file of listFiles(join(dir, 'banks'), '.yaml')) {
 		const read = readContentFile(file, rel(file), bankFileSchema, problems);
 		if (!read) continue;
@@ -86,10 +88,13 @@ function loadModule(dir: string, options: LoadOptions, problems: ProblemList): M
 			if (q) {
 				questions.push(q);
 				ids.push(q.id);
+				places.set(q.id, { yaml, path: ['questions', i] });
 			}
 		});
 		banks.push({ id: bank.id, title: bank.title, questionIds: ids });
 	}
+
+	checkPracticeTwins(questions, places, problems);
 
 	const quizzes = loadQuizzes(listFiles(join(dir, 'quizzes'), '.yaml'), {
 		moduleId: mod.id,

@@ -94,7 +94,8 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 				event_id: randomUUID(),
 				module_id: FIXTURE_MODULE,
 				lesson_id: 'l',
-				run_id: 'r',
+				// One answer per (run, step, item) counts, so each check here is its own run of the lesson.
+				run_id: `r-${minute}`,
 				type: 'check.answered',
 				step_id: 's',
 				item_id: 'a-practice',

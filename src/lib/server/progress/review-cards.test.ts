@@ -92,7 +92,8 @@ describe.each(testEngines())('progress review on %s', (engine) => {
 				event_id: id,
 				module_id: FIXTURE_MODULE,
 				lesson_id: 'l',
-				run_id: 'r',
+				// One answer per (run, step, item) counts, so each check here is its own run of the lesson.
+				run_id: `r-${id}`,
 				type: 'check.answered',
 				step_id: 's',
 				item_id: itemId,

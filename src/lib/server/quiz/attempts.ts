@@ -12,6 +12,7 @@ import { grade } from '$lib/grading';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db/schema';
+import { isUniqueViolation } from '$lib/server/db/errors';
 import { drawAttempt, newSeed, type QuestionOrder } from './draw';
 import { checkResponse } from './responses';
 import { onAttemptGraded, onAttemptStarted } from '$lib/server/effects';
@@ -37,11 +38,6 @@ export const attemptOrders = (a: Pick<AttemptRow, 'orders'>): Record<string, Que
 /** A stored response, or undefined when there is none (never saved, or cleared). */
 export const storedResponse = (row: Pick<AnswerRow, 'response'> | undefined): unknown =>
 	row?.response == null ? undefined : JSON.parse(row.response);
-
-function isUniqueViolation(e: unknown): boolean {
-	const code = (e as { code?: unknown } | null)?.code;
-	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** The learner's attempt, locked for the rest of the transaction on PostgreSQL (SQLite serialises writers). */
 async function lockAttempt(

@@ -18,6 +18,7 @@ import {
 	findAttempt,
 	type AttemptRow
 } from './attempts';
+import { NOTHING_HELD } from './held-keys';
 import { FIXTURE_MODULE, fixtureContent } from './test-content';
 import { attemptReview, attemptSummary, publicAttempt, quizProgress } from './views';
 
@@ -58,7 +59,8 @@ describe.each(testEngines())('quiz views on %s', (engine) => {
 			quiz: quiz(id),
 			attempt: (await findAttempt({ db, learnerId, attemptId: attempt.id }))!,
 			answers: await answersOf({ db, attemptId: attempt.id }),
-			now: at(MIN)
+			now: at(MIN),
+			held: NOTHING_HELD
 		});
 
 	it('sends no key, explanation or why with an open attempt, only the learner’s own answers', async () => {
@@ -96,7 +98,8 @@ describe.each(testEngines())('quiz views on %s', (engine) => {
 			quiz: quiz('mixed'),
 			attempt: graded.attempt,
 			answers: await answersOf({ db, attemptId: attempt.id }),
-			now: at(MIN)
+			now: at(MIN),
+			held: NOTHING_HELD
 		});
 		const json = JSON.stringify(review);
 		for (const id of attemptQuestionIds(attempt)) expect(json).toContain(`SECRET-EXPLANATION-${id}`);
@@ -121,7 +124,14 @@ describe.each(testEngines())('quiz views on %s', (engine) => {
 		expect(before.reviewOpensAt).toBe(at(90 * MIN).toISOString());
 		const answers = await answersOf({ db, attemptId: attempt.id });
 		expect(() =>
-			attemptReview({ content, quiz: quiz('later'), attempt: graded.attempt, answers, now: at(89 * MIN) })
+			attemptReview({
+				content,
+				quiz: quiz('later'),
+				attempt: graded.attempt,
+				answers,
+				now: at(89 * MIN),
+				held: NOTHING_HELD
+			})
 		).toThrow();
 		expect(quizProgress(quiz('later'), [graded.attempt], at(89 * MIN))).toMatchObject({
 			attemptsUsed: 1,

@@ -26,6 +26,7 @@ import {
 	type AttemptRow
 } from './attempts';
 import type { QuestionOrder } from './draw';
+import { withheld, type HeldKeys } from './held-keys';
 import { closing, GRACE_MS, reviewOpen, reviewOpensAt, WARNING_MS } from './timing';
 
 export const quizPath = (moduleId: string, quizId: string) =>
@@ -124,8 +125,10 @@ export function publicAttempt(input: {
 	attempt: AttemptRow;
 	answers: ReadonlyMap<string, AnswerRow>;
 	now: Date;
+	/** Keys held for other assignments' attempts (held-keys.ts; NOTHING_HELD for an instructor's view). */
+	held: HeldKeys;
 }): PublicAttempt {
-	const { content, quiz, attempt, answers, now } = input;
+	const { content, quiz, attempt, answers, now, held } = input;
 	const closes = closing(attempt);
 	const questions: AttemptQuestion[] = drawnQuestions(content, attempt, answers).map((d) => ({
 		n: d.n,
@@ -134,7 +137,9 @@ export function publicAttempt(input: {
 		response: storedResponse(d.row) ?? null,
 		revision: d.row?.revision ?? 0,
 		// Graded on its own under immediate feedback: this question's key may be shown, no other.
-		feedback: d.row?.checked_at ? questionReview(content, attempt.module_id, d) : null
+		feedback: d.row?.checked_at
+			? withheld(questionReview(content, attempt.module_id, d), held.get(d.question.id))
+			: null
 	}));
 	return {
 		id: attempt.id,
@@ -265,7 +270,8 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 		// Single choice already shows every option's why; other types' targeted feedback goes here.
 		feedback: q.type === 'single' ? null : (verdict?.feedback ?? null),
 		explanation: q.explanation,
-		citations
+		citations,
+		held: null
 	};
 }
 
@@ -280,8 +286,9 @@ export function answerFeedback(input: {
 	response: unknown;
 	verdict: Verdict;
 	at: Date;
+	held: HeldKeys;
 }): QuestionReview {
-	const { question, verdict } = input;
+	const { question, verdict, held } = input;
 	const row: AnswerRow = {
 		attempt_id: '',
 		question_id: question.id,
@@ -292,7 +299,10 @@ export function answerFeedback(input: {
 		score: verdict.score,
 		verdict: JSON.stringify(verdict)
 	};
-	return questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row });
+	return withheld(
+		questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row }),
+		held.get(question.id)
+	);
 }
 
 /** The full review of a graded attempt. Callers check reviewOpen() first. */
@@ -302,14 +312,16 @@ export function attemptReview(input: {
 	attempt: AttemptRow;
 	answers: ReadonlyMap<string, AnswerRow>;
 	now: Date;
+	/** Keys held for other assignments' attempts (held-keys.ts; NOTHING_HELD for an instructor's view). */
+	held: HeldKeys;
 }): AttemptReview {
-	const { content, quiz, attempt, answers, now } = input;
+	const { content, quiz, attempt, answers, now, held } = input;
 	if (!reviewOpen(attempt, now)) throw new Error('attemptReview() called before the review is open');
 	return {
 		quiz: attemptQuizInfo(content, quiz, attempt),
 		attempt: attemptSummary(attempt, now),
 		questions: drawnQuestions(content, attempt, answers).map((d) =>
-			questionReview(content, attempt.module_id, d)
+			withheld(questionReview(content, attempt.module_id, d), held.get(d.question.id))
 		)
 	};
 }

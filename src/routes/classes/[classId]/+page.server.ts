@@ -14,7 +14,8 @@ import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { assignmentSummaries } from '$lib/server/classes/work-status';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The owner sees the class to manage it; a member sees their own assignments in it; others get 404. */
@@ -78,6 +79,10 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** The roster's per-student buttons post the student's id; anything else is refused with the action's words. */
+const studentChoice = (message: string) =>
+	z.object({ userId: z.string({ error: message }).refine(isId, message) });
+
 export const actions: Actions = {
 	regenerate: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
@@ -90,9 +95,9 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		if (!isId(studentId)) return fail(400, { message: 'Choose a student to remove.' });
+		const parsed = await parseForm(event.request, studentChoice('Choose a student to remove.'));
+		if (!parsed.ok) return fail(400, { message: parsed.errors.userId! });
+		const studentId = parsed.data.userId;
 		const result = await removeStudent(appDb(), {
 			classId: event.params.classId,
 			instructorId: user.id,
@@ -103,9 +108,9 @@ export const actions: Actions = {
 	},
 	resetPassword: async (event) => {
 		const { user } = await requireOwnedClass(event, event.params.classId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		if (!isId(studentId)) return fail(400, { message: 'Choose a student.' });
+		const parsed = await parseForm(event.request, studentChoice('Choose a student.'));
+		if (!parsed.ok) return fail(400, { message: parsed.errors.userId! });
+		const studentId = parsed.data.userId;
 		const result = await resetStudentPassword(appDb(), {
 			classId: event.params.classId,
 			instructorId: user.id,

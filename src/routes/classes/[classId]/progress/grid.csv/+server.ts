@@ -3,7 +3,7 @@ import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
 import { gridCsv } from '$lib/server/progress/class-exports';
-import { csvResponse } from '$lib/server/progress/csv';
+import { csvResponse } from '$lib/server/csv';
 import type { RequestHandler } from './$types';
 
 /** The whole grid (every student, sorted by name), for the instructor who owns the class. */

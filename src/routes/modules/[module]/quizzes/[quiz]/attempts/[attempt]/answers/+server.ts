@@ -6,11 +6,20 @@
 import { json } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { checkJson } from '$lib/server/form';
 import { parseJsonBody } from '$lib/server/json-body';
 import { findAttempt, saveAnswer } from '$lib/server/quiz/attempts';
+import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
 const MAX_BODY = 16 * 1024;
+
+// The response's shape is the grader's to judge per question kind; here it only has to be present.
+const answerBody = z.object({
+	questionId: z.string(),
+	revision: z.number(),
+	response: z.unknown().refine((response) => response !== undefined)
+});
 
 const refuse = (status: number, message: string) => json({ message }, { status });
 
@@ -21,9 +30,9 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 	if (text.length > MAX_BODY) return refuse(413, 'That answer is too large.');
 	const body = parseJsonBody(text);
 	if (!body.ok) return refuse(400, body.message);
-	const { questionId, response, revision } = (body.value ?? {}) as Record<string, unknown>;
-	if (typeof questionId !== 'string' || typeof revision !== 'number' || response === undefined)
-		return refuse(400, 'Expected {questionId, response, revision}.');
+	const parsed = checkJson(body.value, answerBody);
+	if (!parsed.ok) return refuse(400, 'Expected {questionId, response, revision}.');
+	const { questionId, response, revision } = parsed.data;
 	const db = appDb();
 	const attempt = await findAttempt({ db, learnerId: locals.learner.id, attemptId: params.attempt });
 	if (!attempt || attempt.module_id !== params.module || attempt.quiz_id !== params.quiz)

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { answersOf } from '$lib/server/quiz/attempts';
+import { heldForAttempt } from '$lib/server/quiz/held-keys';
 import { attemptOr404 } from '$lib/server/quiz/route-helpers';
 import { reviewOpen } from '$lib/server/quiz/timing';
 import { attemptPath, attemptReview, attemptSummary, quizInfo } from '$lib/server/quiz/views';
@@ -22,7 +23,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!reviewOpen(attempt, locals.now)) {
 		return { quiz: quizInfo(content, quiz), attempt: attemptSummary(attempt, locals.now), review: null };
 	}
-	const answers = await answersOf({ db, attemptId: attempt.id });
-	const review = attemptReview({ content, quiz, attempt, answers, now: locals.now });
+	const [answers, held] = await Promise.all([
+		answersOf({ db, attemptId: attempt.id }),
+		heldForAttempt(db, attempt, locals.now)
+	]);
+	const review = attemptReview({ content, quiz, attempt, answers, now: locals.now, held });
 	return { quiz: review.quiz, attempt: review.attempt, review };
 };
