@@ -123,8 +123,16 @@ test('the fixture module: catalog order, a lesson and the quiz as a student, the
 	await expect(grid.getByRole('columnheader', { name: /Answering the signals/ })).toBeVisible();
 	// The quiz submitted, and the lesson completed (a finished lesson counts as submitted work).
 	await expect(row.getByRole('cell', { name: /^Submitted/ })).toHaveCount(2);
-	const mastery = tpage.getByRole('table', { name: /Class mastery/ });
+	// Mastery in one table per module; item analysis lists only the quiz this class was assigned.
+	const mastery = tpage.getByRole('table', { name: /Class mastery .* in Test fixture: the Harbour Light/ });
 	await expect(mastery.locator('tr[data-objective="signals"]')).toBeVisible();
+	const items = tpage.getByRole('region', { name: 'Item analysis' });
+	await expect(items.getByRole('link')).toHaveText(['Quiz: the Harbour Light rules']);
+	await expect(items.getByRole('heading', { level: 3 })).toHaveText([
+		'Test fixture: the Harbour Light rules'
+	]);
+	const csv = await tpage.request.get(`/classes/${klass.id}/progress/grid.csv`);
+	expect(await csv.text()).toContain(`${FIXTURE_MODULE} / Quiz: the Harbour Light rules: status`);
 	await expectNoAxeViolations(tpage);
 	await teacherContext.close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseForm, parseJson } from './form';
+import { checkForm, parseForm, parseJson, text } from './form';
 
 const post = (body: BodyInit, type?: string) =>
 	new Request('http://x/', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
@@ -50,5 +50,16 @@ describe('parseForm and parseJson', () => {
 			ok: false,
 			errors: { name: 'Enter a name.' }
 		});
+	});
+
+	it('checks a form already read, reading a missing text field as empty and a repeated one by its first value', () => {
+		const f = form({ name: 'Ana' });
+		f.append('name', 'second');
+		f.append('option', 'a');
+		f.append('option', 'b');
+		const r = checkForm(f, z.object({ name: text(), note: text() }));
+		expect(r).toEqual({ ok: true, data: { name: 'Ana', note: '' } });
+		// The form itself is untouched: an answer's several checked options can still be read from it.
+		expect(f.getAll('option')).toEqual(['a', 'b']);
 	});
 });

@@ -30,12 +30,14 @@ function located(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
 	return errors;
 }
 
-/** A form post checked by one zod schema over its text fields (a body that is not a form is a 400). */
-export async function parseForm<S extends z.ZodType>(
-	request: Request,
-	schema: S
-): Promise<Parsed<z.infer<S>>> {
-	const form = await readForm(request);
+/** A text field that may be missing: '' then, as `field` reads it. */
+export const text = () => z.string().default('');
+
+/**
+ * An already-read form checked by one zod schema over its text fields (the first value of each name). For
+ * routes that also hand the FormData on, e.g. to read an answer's several checked options.
+ */
+export function checkForm<S extends z.ZodType>(form: FormData, schema: S): Parsed<z.infer<S>> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = value;
 	const fields = Object.fromEntries([...form.keys()].map((name) => [name, field(form, name)]));
@@ -43,6 +45,14 @@ export async function parseForm<S extends z.ZodType>(
 	return result.success
 		? { ok: true, data: result.data }
 		: { ok: false, errors: located(result.error.issues), values };
+}
+
+/** A form post checked by one zod schema over its text fields (a body that is not a form is a 400). */
+export async function parseForm<S extends z.ZodType>(
+	request: Request,
+	schema: S
+): Promise<Parsed<z.infer<S>>> {
+	return checkForm(await readForm(request), schema);
 }
 
 /** A JSON body checked by one zod schema; unreadable JSON is reported like any other bad field. */
@@ -56,6 +66,11 @@ export async function parseJson<S extends z.ZodType>(
 	} catch {
 		return { ok: false, errors: { '': 'The request body is not JSON.' }, values: {} };
 	}
+	return checkJson(body, schema);
+}
+
+/** A JSON value already read (e.g. after a size limit) checked by one zod schema; errors in issue order. */
+export function checkJson<S extends z.ZodType>(body: unknown, schema: S): Parsed<z.infer<S>> {
 	const result = schema.safeParse(body);
 	return result.success
 		? { ok: true, data: result.data }

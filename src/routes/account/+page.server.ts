@@ -3,7 +3,8 @@ import { changePassword } from '$lib/server/auth/accounts';
 import { clientAddress, requireUser } from '$lib/server/auth/request';
 import { resetsOfUser } from '$lib/server/classes/password-resets';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm, text } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,16 +16,21 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+// The service checks each password (the current one, the new one's rules, the confirmation).
+const passwordForm = z.object({ current: text(), next: text(), confirm: text() });
+
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
-		const form = await readForm(event.request);
+		const parsed = await parseForm(event.request, passwordForm);
+		if (!parsed.ok) return fail(400, { message: 'The password form is incomplete.' });
+		const { current, next, confirm } = parsed.data;
 		const result = await changePassword(appDb(), {
 			userId: user.id,
 			sessionId: event.locals.sessionId ?? '',
-			current: field(form, 'current'),
-			next: field(form, 'next'),
-			confirm: field(form, 'confirm'),
+			current,
+			next,
+			confirm,
 			now: event.locals.now,
 			address: clientAddress(event)
 		});

@@ -3,7 +3,8 @@ import { clientAddress, requireStudent } from '$lib/server/auth/request';
 import { joinClass } from '$lib/server/classes/classes';
 import { guardedClassByJoinCode } from '$lib/server/classes/join-guard';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm, text } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -34,11 +35,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+// Codes are short: anything longer is cut, and the service answers a wrong or empty code.
+const joinForm = z.object({ code: text().transform((code) => code.slice(0, 32)) });
+
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireStudent(event);
-		const form = await readForm(event.request);
-		const code = field(form, 'code').slice(0, 32);
+		const parsed = await parseForm(event.request, joinForm);
+		if (!parsed.ok) return fail(400, { code: '', message: 'Enter the join code.' });
+		const { code } = parsed.data;
 		const result = await joinClass(appDb(), {
 			user,
 			code,

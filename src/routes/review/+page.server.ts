@@ -3,6 +3,7 @@ import { responseFromForm } from '$lib/content/form-response';
 import { toPublicQuestion } from '$lib/content/public';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { checkForm, readForm } from '$lib/server/form';
 import {
 	countDueReviews,
 	DAILY_REVIEWS,
@@ -14,9 +15,19 @@ import {
 } from '$lib/server/progress/review-cards';
 import { heldKeys } from '$lib/server/quiz/held-keys';
 import { answerFeedback } from '$lib/server/quiz/views';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREFIX = 'r';
+
+// Which card, at which repetition, showing which question: any of them missing or malformed is one message.
+const INCOMPLETE = 'The review form is incomplete.';
+const reviewForm = z.object({
+	module: z.string().min(1),
+	card: z.string().min(1),
+	rep: z.coerce.number().int(),
+	shown: z.string().min(1)
+});
 
 const DAY = 86_400_000;
 function comesBack(now: Date, due: Date): string {
@@ -43,13 +54,11 @@ export const actions: Actions = {
 	answer: async ({ request, locals }) => {
 		const content = appContent();
 		const db = appDb();
-		const form = await request.formData();
-		const moduleId = String(form.get('module') ?? '');
-		const questionId = String(form.get('card') ?? '');
-		const rep = Number(form.get('rep'));
-		const shownId = String(form.get('shown') ?? '');
-		if (!moduleId || !questionId || !Number.isInteger(rep) || !shownId)
-			return fail(400, { message: 'The review form is incomplete.' });
+		// The answer's fields (several checked options) are read from the same form below.
+		const form = await readForm(request);
+		const parsed = checkForm(form, reviewForm);
+		if (!parsed.ok) return fail(400, { message: INCOMPLETE });
+		const { module: moduleId, card: questionId, rep, shown: shownId } = parsed.data;
 		const card = await db.kysely
 			.selectFrom('review_cards')
 			.select(['module_id', 'question_id', 'reps'])

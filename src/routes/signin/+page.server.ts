@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/accounts';
 import { clientAddress, safeNext, setSessionCookie } from '$lib/server/auth/request';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm, text } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -11,16 +12,20 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { next };
 };
 
+// Every field may be missing: the service answers an empty name or password with its own message.
+const signInForm = z.object({ username: text(), password: text(), next: text() });
+
 export const actions: Actions = {
 	default: async (event) => {
 		// Already signed in: nothing to do (sign out first to switch accounts).
 		if (event.locals.user) redirect(303, '/');
-		const form = await readForm(event.request);
-		const username = field(form, 'username');
+		const parsed = await parseForm(event.request, signInForm);
+		if (!parsed.ok) return fail(400, { username: '', message: 'The sign-in form is incomplete.' });
+		const { username, password, next } = parsed.data;
 		const now = event.locals.now;
 		const result = await signIn(appDb(), {
 			username,
-			password: field(form, 'password'),
+			password,
 			now,
 			address: clientAddress(event),
 			anonymousLearnerId: event.locals.learner.id
@@ -32,6 +37,6 @@ export const actions: Actions = {
 		setSessionCookie(event, result.token, result.expiresAt, now);
 		if (result.user.mustChangePassword) redirect(303, '/account?first=1');
 		const home = result.user.role === 'instructor' ? '/classes' : '/assignments';
-		redirect(303, safeNext(field(form, 'next'), home));
+		redirect(303, safeNext(next, home));
 	}
 };

@@ -3,7 +3,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signUp, USERNAME_RULE } from '$lib/server/auth/accounts';
 import { clientAddress, safeNext, setSessionCookie } from '$lib/server/auth/request';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm, text } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,26 +18,39 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
+// A missing role means a student (the page's default); the service checks names, passwords and the code.
+const signUpForm = z.object({
+	role: text()
+		.transform((role) => role || 'student')
+		.pipe(z.enum(['student', 'instructor'], { error: 'Choose a role.' })),
+	username: text(),
+	displayName: text(),
+	password: text(),
+	confirm: text(),
+	instructorCode: text(),
+	next: text()
+});
+
 export const actions: Actions = {
 	default: async (event) => {
 		// Already signed in: nothing to do (sign out first to switch accounts).
 		if (event.locals.user) redirect(303, '/');
-		const form = await readForm(event.request);
-		const role = field(form, 'role') || 'student';
-		const username = field(form, 'username');
-		const displayName = field(form, 'displayName');
+		const parsed = await parseForm(event.request, signUpForm);
+		if (!parsed.ok) {
+			const { username = '', displayName = '', role = '' } = parsed.values;
+			const echo = { username: username.slice(0, 64), displayName: displayName.slice(0, 80), role };
+			return fail(400, { ...echo, message: Object.values(parsed.errors)[0] ?? 'Choose a role.' });
+		}
+		const { role, username, displayName, password, confirm, instructorCode, next } = parsed.data;
 		const echo = { username: username.slice(0, 64), displayName: displayName.slice(0, 80), role };
-		if (role !== 'student' && role !== 'instructor') return fail(400, { ...echo, message: 'Choose a role.' });
-		const password = field(form, 'password');
-		if (password !== field(form, 'confirm'))
-			return fail(400, { ...echo, message: 'The two passwords differ.' });
+		if (password !== confirm) return fail(400, { ...echo, message: 'The two passwords differ.' });
 		const now = event.locals.now;
 		const result = await signUp(appDb(), {
 			username,
 			displayName,
 			password,
 			role,
-			instructorCode: field(form, 'instructorCode'),
+			instructorCode,
 			configuredInstructorCode: env.INSTRUCTOR_CODE || undefined,
 			now,
 			address: clientAddress(event),
@@ -47,6 +61,6 @@ export const actions: Actions = {
 			return fail(result.status, { ...echo, message: result.message });
 		}
 		setSessionCookie(event, result.token, result.expiresAt, now);
-		redirect(303, safeNext(field(form, 'next'), role === 'instructor' ? '/classes' : '/assignments'));
+		redirect(303, safeNext(next, role === 'instructor' ? '/classes' : '/assignments'));
 	}
 };

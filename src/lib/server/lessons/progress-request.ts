@@ -4,6 +4,7 @@
  * the right check step, and completion only from the final state. Bad input gets a 4xx and a message.
  */
 import { z } from 'zod';
+import { checkJson } from '$lib/server/form';
 import type { LessonSnapshot } from '$lib/lessons/snapshot';
 import { parseLessonSnapshot } from '$lib/lessons/snapshot';
 import { ID_RE, type ProgressEvent } from '$lib/lessons/progress-events';
@@ -53,11 +54,10 @@ export function validateProgress(
 	registered: BuiltLesson,
 	question: (id: string) => Question | undefined
 ): ProgressValidation {
-	const parsed = requestSchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const where = issue?.path.length ? issue.path.join('.') : 'body';
-		return fail(400, `Invalid progress: ${where}: ${issue?.message ?? 'malformed'}`);
+	const parsed = checkJson(raw, requestSchema);
+	if (!parsed.ok) {
+		const [path, message] = Object.entries(parsed.errors)[0] ?? ['', 'malformed'];
+		return fail(400, `Invalid progress: ${path || 'body'}: ${message}`);
 	}
 	const { version, run, events } = parsed.data;
 	const { lesson, machine } = registered;

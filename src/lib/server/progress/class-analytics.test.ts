@@ -175,7 +175,15 @@ describe.each(testEngines())('class analytics on %s', (engine) => {
 	it('builds the grid with statuses, scores and who is stuck', async () => {
 		const d = await dashboard();
 		expect(d.assignments).toEqual([
-			{ id: ASSIGNMENT, title: 'Alpha check', dueAt: '2026-03-03T09:00:00.000Z' }
+			{
+				id: ASSIGNMENT,
+				title: 'Alpha check',
+				dueAt: '2026-03-03T09:00:00.000Z',
+				kind: 'quiz',
+				moduleId: FIXTURE_MODULE,
+				moduleTitle: 'Fixture module for quiz tests',
+				targetId: 'alpha'
+			}
 		]);
 		expect(d.students.map((s) => [s.username, s.cells[0]!.status, s.cells[0]!.percent])).toEqual([
 			['ana', 'submitted', 80],
@@ -257,7 +265,7 @@ describe.each(testEngines())('class analytics on %s', (engine) => {
 
 	it('exports the grid and the responses as RFC 4180 CSV with a BOM', async () => {
 		const grid = gridCsv(await dashboard());
-		expect(grid.startsWith('\uFEFFusername,display_name,Alpha check: status,')).toBe(true);
+		expect(grid.startsWith('\uFEFFusername,display_name,fixture / Alpha check: status,')).toBe(true);
 		expect(grid).toContain(
 			'\r\nben,"Ben ""B"" Smith",not-started,,no,2026-03-03T09:00:00.000Z,,3 remediations in lessons; Alpha check: not started, due soon\r\n'.replace(
 				'3 remediations in lessons; Alpha check: not started, due soon',

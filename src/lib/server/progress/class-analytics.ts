@@ -17,6 +17,7 @@ import { STATUS_LABELS, type WorkStatus } from '$lib/classes/status';
 import { parsePage } from '$lib/pagination';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
+import type { AssignmentKind } from '$lib/server/db/schema';
 import { targetTitle, assignableTargets } from '$lib/server/classes/targets';
 import { workKey, workStatuses } from '$lib/server/classes/work-status';
 import type { Scope } from './item-analysis';
@@ -41,6 +42,11 @@ export interface GridAssignment {
 	id: string;
 	title: string;
 	dueAt: string;
+	kind: AssignmentKind;
+	moduleId: string;
+	/** The module's title, so columns and CSV headers say which module each assignment is in. */
+	moduleTitle: string;
+	targetId: string | null;
 }
 
 export interface GridCell {
@@ -142,7 +148,11 @@ export async function classDashboard(input: {
 	const assignments = assignmentRows.map((a) => ({
 		id: a.id,
 		title: targetTitle(targets, { kind: a.kind, moduleId: a.module_id, targetId: a.target_id }),
-		dueAt: a.due_at
+		dueAt: a.due_at,
+		kind: a.kind,
+		moduleId: a.module_id,
+		moduleTitle: content.module(a.module_id)?.title ?? a.module_id,
+		targetId: a.target_id
 	}));
 	// Status through the one read model (quiz work as recorded, lessons and modules derived).
 	const work = await workStatuses(db, {
@@ -193,7 +203,7 @@ export async function classDashboard(input: {
 		return { userId: m.id, username: m.username, displayName: m.display_name, cells: row, stuck };
 	});
 	return {
-		assignments: assignments.map(({ id, title, dueAt }) => ({ id, title, dueAt })),
+		assignments,
 		students: sortAndFilter(students, query),
 		total: students.length,
 		objectives,
@@ -205,7 +215,9 @@ export async function classDashboard(input: {
  * How each assignment is named in reasons and menus: its title, with the due date when another assignment
  * of the class has the same title (the same quiz assigned twice, say for a retake).
  */
-export function assignmentLabels(assignments: readonly GridAssignment[]): Map<string, string> {
+export function assignmentLabels(
+	assignments: readonly Pick<GridAssignment, 'id' | 'title' | 'dueAt'>[]
+): Map<string, string> {
 	const count = new Map<string, number>();
 	for (const a of assignments) count.set(a.title, (count.get(a.title) ?? 0) + 1);
 	return new Map(

@@ -11,14 +11,11 @@ import type { QuizAnalysis } from './item-analysis';
 
 export function gridCsv(d: ClassDashboard): string {
 	const header = ['username', 'display_name'];
-	for (const a of d.assignments)
-		header.push(
-			`${a.title}: status`,
-			`${a.title}: score %`,
-			`${a.title}: late`,
-			`${a.title}: due`,
-			`${a.title}: submitted`
-		);
+	// One row per student, so the module goes into each assignment's column headings.
+	for (const a of d.assignments) {
+		const name = `${a.moduleId} / ${a.title}`;
+		header.push(`${name}: status`, `${name}: score %`, `${name}: late`, `${name}: due`, `${name}: submitted`);
+	}
 	header.push('stuck');
 	const rows = d.students.map((s) => [
 		s.username,

@@ -18,7 +18,8 @@ import { startDecision } from '$lib/server/classes/rules';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/form';
+import { z } from 'zod';
 import { attemptPath, attemptSummary, reviewPath } from '$lib/server/quiz/views';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -110,22 +111,31 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const CHOOSE_QUIZ = 'Choose a quiz to start.';
+// Any id is looked up against the assignment's quizzes; a long one is cut before the look-up.
+const startForm = z.object({
+	quiz: z
+		.string({ error: CHOOSE_QUIZ })
+		.min(1, CHOOSE_QUIZ)
+		.transform((quiz) => quiz.slice(0, 100))
+});
+
 export const actions: Actions = {
 	/** Starts (or resumes) one of the assignment's quizzes under its rules; every rule re-checked here. */
 	start: async (event) => {
 		const user = requireStudent(event);
 		const { assignmentId } = event.params;
 		if (!isId(assignmentId)) error(404, 'No such assignment.');
-		const form = await readForm(event.request);
-		const quizId = field(form, 'quiz');
-		if (!quizId) return fail(400, { message: 'Choose a quiz to start.' });
+		const parsed = await parseForm(event.request, startForm);
+		if (!parsed.ok) return fail(400, { message: parsed.errors.quiz ?? CHOOSE_QUIZ });
+		const quizId = parsed.data.quiz;
 		const started = await startAssignedQuiz({
 			db: appDb(),
 			content: appContent(),
 			user,
 			learnerId: event.locals.learner.id,
 			assignmentId,
-			quizId: quizId.slice(0, 100),
+			quizId,
 			now: event.locals.now
 		});
 		if (!started.ok) {

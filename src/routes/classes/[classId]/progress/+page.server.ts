@@ -3,6 +3,7 @@ import { requireOwnedClass } from '$lib/server/classes/route-guards';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { assignmentLabels, classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
+import { assignedQuizzes, groupByModule } from '$lib/server/progress/class-modules';
 import { workLinks } from '$lib/server/progress/student-work';
 import { paginate } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
@@ -93,9 +94,15 @@ export const load: PageServerLoad = async (event) => {
 			stuck: s.stuck,
 			href: studentHref(s.userId)
 		})),
-		objectives: dashboard.objectives,
-		quizzes: content.modules.flatMap((m) =>
-			m.quizzes.map((q) => ({ title: q.title, href: `${base}/quizzes/${m.id}/${q.id}` }))
+		objectives: groupByModule(content, dashboard.objectives),
+		// Item analysis of the quizzes this class was assigned, by module in catalog order.
+		quizzes: groupByModule(
+			content,
+			assignedQuizzes(content, dashboard.assignments).map((q) => ({
+				moduleId: q.moduleId,
+				title: q.title,
+				href: `${base}/quizzes/${q.moduleId}/${q.id}`
+			}))
 		),
 		exports: {
 			grid: `${base}/grid.csv`,

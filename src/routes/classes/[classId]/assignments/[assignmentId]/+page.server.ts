@@ -16,7 +16,8 @@ import { assignableTargets, targetKey, targetTitle } from '$lib/server/classes/t
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { workLinks } from '$lib/server/progress/student-work';
-import { field, readForm } from '$lib/server/form';
+import { field, parseForm, readForm, text } from '$lib/server/form';
+import { z } from 'zod';
 import { isTimeZone, zonedToUtc } from '$lib/time/zoned';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -74,6 +75,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const CHOOSE_STUDENT = 'Choose a student.';
+const student = z.string({ error: CHOOSE_STUDENT }).refine(isId, CHOOSE_STUDENT);
+const deleteForm = z.object({
+	confirm: z.literal('yes', { error: 'Tick the box to confirm that the students’ records go too.' })
+});
+// The due date is read in the instructor's time zone (UTC when the browser sent none or a strange one).
+const extendForm = z.object({ userId: student, tz: text(), extensionDueAt: text() });
+const clearForm = z.object({ userId: student });
+
 export const actions: Actions = {
 	update: async (event) => {
 		const { classId, assignmentId } = event.params;
@@ -100,9 +110,8 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const { classId, assignmentId } = event.params;
 		const { user } = await requireOwnedAssignment(event, classId, assignmentId);
-		const form = await readForm(event.request);
-		if (field(form, 'confirm') !== 'yes')
-			return fail(400, { deleteMessage: 'Tick the box to confirm that the students’ records go too.' });
+		const parsed = await parseForm(event.request, deleteForm);
+		if (!parsed.ok) return fail(400, { deleteMessage: parsed.errors.confirm });
 		const result = await deleteAssignment(appDb(), { assignmentId, instructorId: user.id });
 		if (!result.ok) return fail(result.status, { deleteMessage: result.message });
 		redirect(303, `/classes/${classId}`);
@@ -110,11 +119,10 @@ export const actions: Actions = {
 	extend: async (event) => {
 		const { classId, assignmentId } = event.params;
 		const { user } = await requireOwnedAssignment(event, classId, assignmentId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		const tz = isTimeZone(field(form, 'tz')) ? field(form, 'tz') : 'UTC';
-		const dueAt = zonedToUtc(field(form, 'extensionDueAt'), tz);
-		if (!isId(studentId)) return fail(400, { extendMessage: 'Choose a student.' });
+		const parsed = await parseForm(event.request, extendForm);
+		if (!parsed.ok) return fail(400, { extendMessage: parsed.errors.userId ?? CHOOSE_STUDENT });
+		const { userId: studentId, tz, extensionDueAt } = parsed.data;
+		const dueAt = zonedToUtc(extensionDueAt, isTimeZone(tz) ? tz : 'UTC');
 		if (!dueAt) return fail(400, { extendMessage: 'Enter the new due date and time.' });
 		const result = await setExtension(appDb(), {
 			assignmentId,
@@ -129,9 +137,9 @@ export const actions: Actions = {
 	clearExtension: async (event) => {
 		const { classId, assignmentId } = event.params;
 		const { user } = await requireOwnedAssignment(event, classId, assignmentId);
-		const form = await readForm(event.request);
-		const studentId = field(form, 'userId');
-		if (!isId(studentId)) return fail(400, { extendMessage: 'Choose a student.' });
+		const parsed = await parseForm(event.request, clearForm);
+		if (!parsed.ok) return fail(400, { extendMessage: parsed.errors.userId ?? CHOOSE_STUDENT });
+		const studentId = parsed.data.userId;
 		const result = await clearExtension(appDb(), { assignmentId, instructorId: user.id, studentId });
 		if (!result.ok) return fail(result.status, { extendMessage: result.message });
 		return { cleared: true };

@@ -2,6 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isAnswered } from '$lib/content/form-response';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { checkForm, readForm, text } from '$lib/server/form';
 import {
 	answersOf,
 	attemptQuestionIds,
@@ -14,6 +15,7 @@ import {
 import { attemptOr404, responsesFromForm } from '$lib/server/quiz/route-helpers';
 import { heldForAttempt, NOTHING_HELD } from '$lib/server/quiz/held-keys';
 import { publicAttempt, reviewPath } from '$lib/server/quiz/views';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, request }) => {
@@ -38,6 +40,10 @@ export const load: PageServerLoad = async ({ params, locals, request }) => {
 		attempt.feedback === 'immediate' ? await heldForAttempt(db, attempt, locals.now) : NOTHING_HELD;
 	return { attempt: publicAttempt({ content, quiz, attempt, answers, now: locals.now, held }), closed: null };
 };
+
+// The answers themselves are named per question (responsesFromForm reads them); these are the buttons' fields.
+const submitForm = z.object({ confirm: text() });
+const checkButton = z.object({ check: z.string({ error: 'Say which question to check.' }) });
 
 type Event = RequestEvent<{ module: string; quiz: string; attempt: string }>;
 
@@ -85,19 +91,21 @@ async function unanswered(attempt: AttemptRow): Promise<number> {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const result = await saveForm(event, await event.request.formData());
+		const result = await saveForm(event, await readForm(event.request));
 		if (result.failure) return result.failure;
 		return { saved: result.saved, incomplete: result.incomplete };
 	},
 
 	/** Without `confirm=yes`: save and ask for confirmation, counting unanswered questions. With it: submit. */
 	submit: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
+		const parsed = checkForm(form, submitForm);
+		if (!parsed.ok) return fail(400, { message: 'The submit form is incomplete.' });
 		const result = await saveForm(event, form);
 		// A replayed submit of a graded attempt (double click, retry) lands on the same review: idempotent.
 		if (result.failure && result.refusedStatus !== 409) return result.failure;
 		const { locals } = event;
-		if (!result.failure && form.get('confirm') !== 'yes') {
+		if (!result.failure && parsed.data.confirm !== 'yes') {
 			return {
 				confirm: {
 					unanswered: await unanswered(result.attempt),
@@ -119,9 +127,10 @@ export const actions: Actions = {
 
 	/** Immediate feedback: save the form, then grade and lock the named question. */
 	check: async (event) => {
-		const form = await event.request.formData();
-		const questionId = form.get('check');
-		if (typeof questionId !== 'string') return fail(400, { message: 'Say which question to check.' });
+		const form = await readForm(event.request);
+		const parsed = checkForm(form, checkButton);
+		if (!parsed.ok) return fail(400, { message: parsed.errors.check ?? 'Say which question to check.' });
+		const questionId = parsed.data.check;
 		const result = await saveForm(event, form);
 		if (result.failure) return result.failure;
 		const { locals } = event;

@@ -6,10 +6,19 @@
 import { json } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { checkJson } from '$lib/server/form';
 import { findAttempt, saveAnswer } from '$lib/server/quiz/attempts';
+import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
 const MAX_BODY = 16 * 1024;
+
+// The response's shape is the grader's to judge per question kind; here it only has to be present.
+const answerBody = z.object({
+	questionId: z.string(),
+	revision: z.number(),
+	response: z.unknown().refine((response) => response !== undefined)
+});
 
 const refuse = (status: number, message: string) => json({ message }, { status });
 
@@ -24,9 +33,9 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 	} catch {
 		return refuse(400, 'The body is not valid JSON.');
 	}
-	const { questionId, response, revision } = (body ?? {}) as Record<string, unknown>;
-	if (typeof questionId !== 'string' || typeof revision !== 'number' || response === undefined)
-		return refuse(400, 'Expected {questionId, response, revision}.');
+	const parsed = checkJson(body, answerBody);
+	if (!parsed.ok) return refuse(400, 'Expected {questionId, response, revision}.');
+	const { questionId, response, revision } = parsed.data;
 	const db = appDb();
 	const attempt = await findAttempt({ db, learnerId: locals.learner.id, attemptId: params.attempt });
 	if (!attempt || attempt.module_id !== params.module || attempt.quiz_id !== params.quiz)
