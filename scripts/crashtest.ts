@@ -19,7 +19,7 @@ import {
 	attemptQuestions,
 	freePort,
 	jsonHeaders,
-	newLearner,
+	newLearnerWithAttempt,
 	round,
 	someResponse,
 	startAttempt,
@@ -57,7 +57,14 @@ async function student(base: () => string, index: number): Promise<void> {
 	let round_ = 0;
 	while (running) {
 		try {
-			cookie ??= await newLearner(base());
+			if (!cookie) {
+				// The learner is stored by its first write, the quiz start (issue 12, finding 3).
+				const first = await newLearnerWithAttempt(base(), '/modules/treaty-2024/quizzes/lineage');
+				cookie = first.cookie;
+				attemptPath = first.path;
+				questions = await attemptQuestions(base(), cookie, attemptPath);
+				revision = 0;
+			}
 			if (!attemptPath) {
 				attemptPath = await startAttempt(base(), cookie, '/modules/treaty-2024/quizzes/lineage');
 				questions = await attemptQuestions(base(), cookie, attemptPath);

@@ -11,11 +11,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import {
 	attemptQuestions,
 	jsonHeaders,
-	newLearner,
+	newLearnerWithAttempt,
 	percentile,
 	round,
 	someResponse,
-	startAttempt,
 	startServer
 } from './bench/harness';
 
@@ -47,9 +46,9 @@ let submitted = 0;
 async function student(base: string, index: number): Promise<void> {
 	await sleep(Math.random() * RAMP_MS);
 	try {
-		const cookie = await newLearner(base);
 		let t = performance.now();
-		const attemptPath = await startAttempt(base, cookie);
+		// The first write makes the learner: the quiz start (which now also stores the learner).
+		const { cookie, path: attemptPath } = await newLearnerWithAttempt(base);
 		startMs.push(performance.now() - t);
 		const attemptId = attemptPath.split('/').at(-1) as string;
 		const questions = await attemptQuestions(base, cookie, attemptPath);

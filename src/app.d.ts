@@ -13,6 +13,8 @@ declare global {
 			sessionId: string | null;
 			/** The server clock for this request ($lib/server/clock.ts): use it, not `new Date()`. */
 			now: Date;
+			/** Set by handleError when a write found the database locked for too long: the answer becomes a 503. */
+			databaseBusy?: boolean;
 		}
 		interface Error {
 			message: string;

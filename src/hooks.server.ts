@@ -1,6 +1,5 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { attachLearner } from '$lib/server/auth/accounts';
 import { SESSION_COOKIE } from '$lib/server/auth/config';
 import { clearSessionCookie } from '$lib/server/auth/request';
 import { findSession } from '$lib/server/auth/sessions';
@@ -8,13 +7,18 @@ import { requestNow } from '$lib/server/clock';
 import { loadAppContent } from '$lib/server/content/app-content';
 import { InvalidContentError } from '$lib/server/content/problems';
 import { openAppDb } from '$lib/server/db';
+import { isDatabaseBusy } from '$lib/server/db/sqlite-driver';
+import { busyResponse, BUSY_MESSAGE } from '$lib/server/db/busy-response';
 import { syncMasteryIndex } from '$lib/server/effects/mastery-index';
 import { startSweeper, sweepTasks } from '$lib/server/jobs/sweeper';
-import { createLearner, findLearner, LEARNER_COOKIE } from '$lib/server/learner';
-import { testHooksFromEnv } from '$lib/server/test-hooks';
+import { findLearner, isStored, LEARNER_COOKIE, NO_LEARNER_ID } from '$lib/server/learner';
+import { applySecurityHeaders, frameAncestorsFrom } from '$lib/server/security-headers';
+import { ensureLearner } from '$lib/server/auth/learner-request';
+import { CLOCK_PATH, testHooksFromEnv } from '$lib/server/test-hooks';
 
 /** Null unless the browser tests switched them on in a test-only environment (see test-hooks.ts). */
 const testHooks = testHooksFromEnv();
+const frameAncestors = frameAncestorsFrom(process.env.FRAME_ANCESTORS);
 
 /** Runs once before the server accepts requests: invalid content or a failed migration stops start-up. */
 export const init: ServerInit = async () => {
@@ -34,10 +38,8 @@ export const init: ServerInit = async () => {
 	startSweeper({ db, tasks: sweepTasks(content) });
 };
 
-const YEAR_S = 365 * 24 * 60 * 60;
-
 export const handle: Handle = async ({ event, resolve }) => {
-	// Liveness probes carry no cookie: answer them without minting a learner for each one.
+	// Liveness probes carry no cookie and read no learner.
 	if (event.url.pathname === '/healthz') return resolve(event);
 	const db = await openAppDb();
 	// The e2e test clock (x-test-now) applies to everything, session expiry included.
@@ -53,41 +55,46 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (session) {
 		event.locals.user = session.user;
 		event.locals.sessionId = session.id;
-		const learnerId =
-			session.learnerId ??
-			(await attachLearner(db, { userId: session.user.id, anonymousLearnerId: null, now }));
-		event.locals.learner = { id: learnerId, userId: session.user.id };
+		// An account without a learner yet gets one on its first write (ensureLearner), not on a read.
+		event.locals.learner = { id: session.learnerId ?? NO_LEARNER_ID, userId: session.user.id };
 	} else {
 		const token = event.cookies.get(LEARNER_COOKIE);
-		let learner = token ? await findLearner(db, token, now) : null;
+		const learner = token ? await findLearner(db, token, now) : null;
 		// A learner that became an account's is reached only through that account's session (after sign-out
-		// on a shared computer, the next person starts a fresh anonymous learner).
-		if (!learner || learner.userId !== null) {
-			const created = await createLearner(db, now);
-			learner = created.learner;
-			event.cookies.set(LEARNER_COOKIE, created.token, {
-				path: '/',
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: event.url.protocol === 'https:',
-				maxAge: YEAR_S
-			});
-		}
-		event.locals.learner = learner;
+		// on a shared computer, the next person starts a fresh anonymous learner). Without a stored learner
+		// the request reads as nobody's and writes nothing until a learner-keyed write (ensureLearner).
+		event.locals.learner = learner && learner.userId === null ? learner : { id: NO_LEARNER_ID, userId: null };
 	}
 	// Quiz timers may also be shifted per learner by the e2e test hooks (POST /__test/clock).
 	if (testHooks) {
 		event.locals.now = testHooks.now(event.locals.learner.id, now);
+		// The test clock is per learner, so moving it needs a stored one.
+		if (event.url.pathname === CLOCK_PATH) await ensureLearner(event);
 		const hooked = await testHooks.handle(event, event.locals.learner.id);
 		if (hooked) return hooked;
 	}
 
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	// Signed-in pages hold personal data: no shared or back-button copies after sign-out.
-	if (event.locals.user && !response.headers.has('Cache-Control'))
-		response.headers.set('Cache-Control', 'private, no-store');
+	const resolved = await resolve(event);
+	// A write that could not get the database lock in time (handleError marked it): 503, try again.
+	const response = event.locals.databaseBusy ? busyResponse(resolved) : resolved;
+	applySecurityHeaders(response.headers, {
+		https: event.url.protocol === 'https:',
+		// Pages that read an account or a stored learner hold personal data (an anonymous attempt, /progress).
+		personal: event.locals.user !== null || isStored(event.locals.learner),
+		frameAncestors
+	});
 	return response;
+};
+
+/**
+ * Unexpected errors. A locked database is not a crash: the message says to try again (nothing was saved),
+ * and `handle` turns the 500 into 503 with Retry-After (issue 12, finding 5).
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isDatabaseBusy(error)) {
+		event.locals.databaseBusy = true;
+		return { message: BUSY_MESSAGE };
+	}
+	if (status >= 500) console.error(error);
+	return { message };
 };

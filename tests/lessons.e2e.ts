@@ -32,7 +32,7 @@ test.describe('each lesson, walked by a student', () => {
 				).toContainText(step.label);
 				await walkStep(page, step, 'right');
 			}
-			await expect(page.getByText('Objective mastered.')).toBeVisible();
+			await expect(page.getByText('Lesson passed.')).toBeVisible();
 			await saved(page);
 			await page.goto('/');
 			await expect(catalogRow(page, lesson.title)).toContainText('Completed');
@@ -60,19 +60,19 @@ test.describe('each lesson, walked by a student', () => {
 					);
 				});
 			}
-			await expect(page.getByText('Objective mastered.')).toBeVisible();
+			await expect(page.getByText('Lesson passed.')).toBeVisible();
 			await expect(page.getByText(/right after one remediation/)).toBeVisible();
 		});
 	}
 });
 
-test('a missed re-check shows the answer, and the summary says the objective is not mastered yet', async ({
+test('a missed re-check shows the answer, and the summary says the lesson is not passed yet', async ({
 	page
 }) => {
 	const lesson = lessonById('timeline');
 	await openLesson(page, lesson.id);
 	for (const [i, step] of lesson.steps.entries()) await walkStep(page, step, i === 1 ? 'miss' : 'right');
-	await expect(page.getByText('Not mastered yet.')).toBeVisible();
+	await expect(page.getByText('Lesson not passed yet.')).toBeVisible();
 	await expect(page.getByText('You passed 2 of 3 checks.')).toBeVisible();
 	await expect(page.getByRole('listitem').filter({ hasText: 'the date: missed' })).toBeVisible();
 	await page.getByRole('button', { name: 'Start this lesson again' }).click();
@@ -199,7 +199,7 @@ test.describe('alliance logic', () => {
 		await next(page);
 
 		await expectCard(page, 'Summary: the staged trigger');
-		await expect(page.getByText('Objective mastered.')).toBeVisible();
+		await expect(page.getByText('Lesson passed.')).toBeVisible();
 		await expect(
 			page.getByRole('listitem').filter({ hasText: 'an attack: right after one remediation' })
 		).toBeVisible();
@@ -476,7 +476,7 @@ test.describe('on a 360 px phone', () => {
 		for (const [i, step] of lesson.steps.entries()) {
 			await walkStep(page, step, i === 3 || i === 5 ? 'remediate' : 'right');
 		}
-		await expect(page.getByText('Objective mastered.')).toBeVisible();
+		await expect(page.getByText('Lesson passed.')).toBeVisible();
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		await expectNoAxeViolations(page);
 	});

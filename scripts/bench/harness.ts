@@ -77,13 +77,28 @@ export async function startServer(
 	};
 }
 
-/** A new anonymous learner: the cookie header value that identifies them. */
-export async function newLearner(base: string): Promise<string> {
-	const response = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
-	await response.arrayBuffer();
+/**
+ * A new anonymous learner and their first attempt of `quiz`: the cookie header value that identifies them
+ * and the attempt's path. A learner is stored on its first write, so the quiz start is what makes one
+ * (a page view sets no cookie: issue 12, finding 3).
+ */
+export async function newLearnerWithAttempt(
+	base: string,
+	quiz = FINAL_QUIZ
+): Promise<{ cookie: string; path: string }> {
+	const response = await fetch(`${base}${quiz}?/start`, {
+		method: 'POST',
+		headers: {
+			origin: base,
+			accept: 'application/json',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: ''
+	});
 	const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-	if (!cookie) throw new Error('no learner cookie');
-	return cookie;
+	const body = (await response.json()) as { location?: string };
+	if (!cookie || !body.location) throw new Error(`no learner from ${quiz}?/start: ${response.status}`);
+	return { cookie, path: body.location };
 }
 
 export const jsonHeaders = (base: string, cookie: string) => ({

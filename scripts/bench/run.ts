@@ -28,7 +28,7 @@ import {
 	FINAL_QUIZ,
 	attemptQuestions,
 	jsonHeaders,
-	newLearner,
+	newLearnerWithAttempt,
 	round,
 	someResponse,
 	startAttempt,
@@ -95,8 +95,7 @@ async function learnersWithAttempts(base: string, count: number, parallel = 16) 
 		Array.from({ length: parallel }, async () => {
 			while (next < count) {
 				next++;
-				const cookie = await newLearner(base);
-				out.push({ cookie, path: await startAttempt(base, cookie) });
+				out.push(await newLearnerWithAttempt(base));
 			}
 		})
 	);
@@ -208,8 +207,9 @@ async function main() {
 
 		const lighthouse: Awaited<ReturnType<typeof lighthouseScores>> = [];
 		if (LIGHTHOUSE) {
-			const student = await newLearner(base);
-			const attempt = await startAttempt(base, student, '/modules/treaty-2024/quizzes/lineage');
+			const first = await newLearnerWithAttempt(base, '/modules/treaty-2024/quizzes/lineage');
+			const student = first.cookie;
+			const attempt = first.path;
 			const qs = await attemptQuestions(base, student, attempt);
 			for (const [i, q] of qs.entries()) {
 				await fetch(`${base}${attempt}/answers`, {

@@ -75,3 +75,17 @@ export function masteryLevel(score: number, answers: number, quizAnswers: number
 			? 'practising'
 			: 'needs-review';
 }
+
+/**
+ * The rule in words, one sentence per level. The lesson summary, My progress and the class dashboard all
+ * show this text (MasteryRule.svelte), so "Mastered" means the same on each (issue 11, point 5: the lesson
+ * summary said "Objective mastered" while My progress showed the same objective as "Practising 68 %").
+ */
+export function masteryRuleText(): string[] {
+	const pct = (x: number) => `${Math.round(x * 100)}%`;
+	const r = MASTERY_RULES;
+	return [
+		`For each learning objective we average the last ${r.recent} scored answers on it, from quiz questions and lesson checks; a lesson check counts ${pct(r.lessonWeight)} as much as a quiz question, and a partly right answer counts for the share of credit it earned.`,
+		`Mastered needs at least ${pct(r.masteredScore)} over at least ${r.masteredAnswers} answers, ${r.masteredQuizAnswers} of them from quizzes; Practising means ${pct(r.practisingScore)} or more; below that, Needs review. Quiz answers count once the attempt's review is open.`
+	];
+}

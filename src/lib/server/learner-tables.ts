@@ -136,3 +136,34 @@ export async function mergeLearners(
 			);
 	}
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Housekeeping for anonymous learners (issue 12, finding 3): one that owns no row in any learner-keyed
+ * table has nothing to lose and goes after a day without a visit (a write that was refused can leave one);
+ * one idle longer than its cookie lives (a year) can never be reached again and goes with its data.
+ * Account learners are never swept.
+ */
+export async function deleteIdleAnonymousLearners(
+	db: Kysely<Database>,
+	{
+		now,
+		emptyIdleMs = DAY_MS,
+		unreachableMs = 400 * DAY_MS,
+		tables = learnerKeyedTables
+	}: { now: Date; emptyIdleMs?: number; unreachableMs?: number; tables?: readonly LearnerKeyedTable[] }
+): Promise<number> {
+	const emptyCutoff = new Date(now.getTime() - emptyIdleMs).toISOString();
+	const goneCutoff = new Date(now.getTime() - unreachableMs).toISOString();
+	const ownsNothing = sql.join(
+		tables.map(
+			({ table, column }) =>
+				sql`not exists (select 1 from ${sql.table(table)} t where t.${sql.ref(column)} = learners.id)`
+		),
+		sql` and `
+	);
+	const result = await sql`delete from learners where user_id is null and (
+		last_seen_at <= ${goneCutoff} or (last_seen_at <= ${emptyCutoff} and ${ownsNothing}))`.execute(db);
+	return Number(result.numAffectedRows ?? 0);
+}

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/accounts';
 import { clientAddress, safeNext, setSessionCookie } from '$lib/server/auth/request';
 import { appDb } from '$lib/server/db';
+import { isStored } from '$lib/server/learner';
 import { parseForm, text } from '$lib/server/form';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,7 @@ export const actions: Actions = {
 			password,
 			now,
 			address: clientAddress(event),
-			anonymousLearnerId: event.locals.learner.id
+			anonymousLearnerId: isStored(event.locals.learner) ? event.locals.learner.id : null
 		});
 		if (!result.ok) {
 			if (result.retryAfterS) event.setHeaders({ 'retry-after': String(result.retryAfterS) });

@@ -6,6 +6,7 @@
  */
 import type { Role } from '$lib/server/db/schema';
 import type { Db } from '$lib/server/db';
+import { unlessBusy } from '$lib/server/db/sqlite-driver';
 import { hashToken, newToken } from '$lib/server/learner';
 import { sessionPolicy } from './config';
 
@@ -93,15 +94,18 @@ export async function findSession(
 	const idleEnd = Date.parse(row.last_seen_at) + policy.idleMs;
 	const absoluteEnd = Date.parse(row.expires_at);
 	if (now.getTime() >= Math.min(idleEnd, absoluteEnd)) {
-		await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
+		// Also swept on a timer: a locked database leaves it for then.
+		await unlessBusy(db.kysely.deleteFrom('sessions').where('id', '=', id).execute());
 		return null;
 	}
 	if (now.getTime() - Date.parse(row.last_seen_at) >= policy.touchMs) {
-		await db.kysely
-			.updateTable('sessions')
-			.set({ last_seen_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await unlessBusy(
+			db.kysely
+				.updateTable('sessions')
+				.set({ last_seen_at: now.toISOString() })
+				.where('id', '=', id)
+				.execute()
+		);
 	}
 	return {
 		id,

@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from '$lib/server/auth/sessions';
 import { throttlePolicy } from '$lib/server/auth/config';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { settleExpiredAttempts } from '$lib/server/quiz/deadlines';
+import { deleteIdleAnonymousLearners } from '$lib/server/learner-tables';
 
 export interface SweepTask {
 	name: string;
@@ -30,6 +31,10 @@ const housekeeping: SweepTask[] = [
 	{
 		name: 'expired sessions',
 		run: (db, now) => deleteExpiredSessions(db, now)
+	},
+	{
+		name: 'idle anonymous learners',
+		run: (db, now) => deleteIdleAnonymousLearners(db.kysely, { now })
 	},
 	{
 		name: 'old sign-in failures',

@@ -18,6 +18,7 @@ import { startDecision } from '$lib/server/classes/rules';
 import { assignableTargets, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { ensureLearner } from '$lib/server/auth/learner-request';
 import { parseForm } from '$lib/server/form';
 import { z } from 'zod';
 import { attemptPath, attemptSummary, reviewPath } from '$lib/server/quiz/views';
@@ -129,11 +130,12 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, startForm);
 		if (!parsed.ok) return fail(400, { message: parsed.errors.quiz ?? CHOOSE_QUIZ });
 		const quizId = parsed.data.quiz;
+		const learner = await ensureLearner(event);
 		const started = await startAssignedQuiz({
 			db: appDb(),
 			content: appContent(),
 			user,
-			learnerId: event.locals.learner.id,
+			learnerId: learner.id,
 			assignmentId,
 			quizId,
 			now: event.locals.now

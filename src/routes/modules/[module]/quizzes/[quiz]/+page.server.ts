@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
+import { ensureLearner } from '$lib/server/auth/learner-request';
 import { listAttempts, settleAttempt, startAttempt } from '$lib/server/quiz/attempts';
 import { quizOr404 } from '$lib/server/quiz/route-helpers';
 import { attemptPath, attemptSummary, quizInfo } from '$lib/server/quiz/views';
@@ -30,13 +31,16 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ params, locals }) => {
+	start: async (event) => {
+		const { params, locals } = event;
 		const content = appContent();
 		const quiz = quizOr404(content, params.module, params.quiz);
+		// The visitor's first write: the learner (and its cookie) is created here, not on a page view.
+		const learner = await ensureLearner(event);
 		const started = await startAttempt({
 			db: appDb(),
 			content,
-			learnerId: locals.learner.id,
+			learnerId: learner.id,
 			quiz,
 			now: locals.now
 		});

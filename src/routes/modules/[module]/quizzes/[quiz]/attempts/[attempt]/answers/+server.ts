@@ -7,6 +7,7 @@ import { json } from '@sveltejs/kit';
 import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { checkJson } from '$lib/server/form';
+import { parseJsonBody } from '$lib/server/json-body';
 import { findAttempt, saveAnswer } from '$lib/server/quiz/attempts';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
@@ -27,13 +28,9 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 		return refuse(415, 'Send the answer as application/json.');
 	const text = await request.text();
 	if (text.length > MAX_BODY) return refuse(413, 'That answer is too large.');
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		return refuse(400, 'The body is not valid JSON.');
-	}
-	const parsed = checkJson(body, answerBody);
+	const body = parseJsonBody(text);
+	if (!body.ok) return refuse(400, body.message);
+	const parsed = checkJson(body.value, answerBody);
 	if (!parsed.ok) return refuse(400, 'Expected {questionId, response, revision}.');
 	const { questionId, response, revision } = parsed.data;
 	const db = appDb();
