@@ -201,3 +201,17 @@ export function secretsOf(ids: string[]): Secrets {
 	}
 	return { byQuestion, explanations };
 }
+
+/**
+ * The questions of a review page whose keys are held (docs/progress.md, "Keys held for assignments"): while
+ * another journey's assignment attempt holds one of them, the self-study review says so instead of showing
+ * its key and explanation. Journeys share one database, so which items are held depends on what runs beside.
+ */
+export async function heldOnReview(page: Page): Promise<Set<string>> {
+	const held = new Set<string>();
+	for (const q of await questionsOnPage(page)) {
+		if ((await q.section.getByRole('note').filter({ hasText: 'The answer is held for now.' }).count()) > 0)
+			held.add(q.id);
+	}
+	return held;
+}
