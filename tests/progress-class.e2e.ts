@@ -23,7 +23,9 @@ const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '
 
 /** How many questions the actors quiz draws, from its blueprint (content may change it). */
 const ACTORS_DRAW = (
-	parseYaml(readFileSync('questions/treaty-2024/quizzes/actors.yaml', 'utf8')) as { draws: { count: number }[] }
+	parseYaml(readFileSync('questions/treaty-2024/quizzes/actors.yaml', 'utf8')) as {
+		draws: { count: number }[];
+	}
 ).draws.reduce((sum, d) => sum + d.count, 0);
 
 async function takeQuiz(browser: Browser, student: Account, assignmentId: string, answerAll: boolean) {
