@@ -12,6 +12,7 @@ export const MODULE = 'treaty-2024';
 /** The final module quiz: 20 questions across every objective, 40 minutes, 2 attempts (questions/…/quizzes/final.yaml). */
 export const FINAL = `/modules/${MODULE}/quizzes/final`;
 export const BANKS = join('questions', MODULE, 'banks');
+export const SOURCES = join('questions', MODULE, 'sources');
 
 export interface QuestionOnPage {
 	id: string;
@@ -119,6 +120,7 @@ interface BankQuestion {
 	right?: { text: string }[];
 	claim?: string;
 	passage?: { quote: string };
+	citations?: { source: string; quote: string }[];
 }
 
 let bankCache: Map<string, BankQuestion> | undefined;
