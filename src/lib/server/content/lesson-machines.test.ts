@@ -20,6 +20,7 @@ describe('the content index', () => {
 	it('holds every module’s lessons, the treaty module first, ids scoped to their module', () => {
 		expect(index.modules.map((m) => m.id)).toEqual(['treaty-2024', 'fixture-harbour-light']);
 		expect(lessons.map((l) => `${l.moduleId}/${l.lesson.id}`)).toEqual([
+			'treaty-2024/sources',
 			'treaty-2024/lineage',
 			'treaty-2024/alliance-logic',
 			'treaty-2024/beyond-defense',
@@ -74,7 +75,9 @@ describe('saved progress from before lessons moved into content files', () => {
 
 	// A lesson whose steps have changed shape since (its version bumped) restarts instead, with a notice:
 	// that is how snapshot.ts treats saved progress of another version.
-	const current = fixtures.filter((f) => index.lesson(f.module, f.lesson)!.lesson.version === f.saved.version);
+	const current = fixtures.filter(
+		(f) => index.lesson(f.module, f.lesson)!.lesson.version === f.saved.version
+	);
 	const bumped = fixtures.filter((f) => !current.includes(f));
 
 	it('keeps the fixtures meaningful: alliance-logic was bumped (2026 record steps), the rest were not', () => {
