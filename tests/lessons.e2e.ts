@@ -66,6 +66,37 @@ test.describe('each lesson, walked by a student', () => {
 	}
 });
 
+test('the module starts with “Meet the sources”: who wrote each document, before either is used as evidence', async ({
+	page
+}) => {
+	// Issue 14: provenance comes first, in module order, and the documents go by their names, never by letters.
+	await page.goto(`/modules/${MODULE}`);
+	const lessonLinks = page.getByRole('region', { name: 'Lessons' }).getByRole('link');
+	await expect(lessonLinks.first()).toHaveText('Meet the sources');
+	await lessonLinks.first().click();
+	await expect(page.locator('.lesson[data-ready="true"]')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meet the sources');
+	await expect(stepCount(page)).toContainText('Step 1 of 6: The GIS analysis');
+	// The first card of a page load takes no focus (only cards that replace one do).
+	await expect(cardHeading(page)).toHaveText('The GIS analysis: a firm’s forecast for its clients');
+	for (const who of ['Who and for whom:', 'When:', 'Why:', 'What it leaves out:'])
+		await expect(page.locator('article.lesson-card').getByText(who)).toBeVisible();
+	await expect(page.locator('article.lesson-card')).not.toContainText(/Document [AB]\b/);
+	await expectNoAxeViolations(page);
+	await next(page);
+	await expectCard(page, 'The Sputnik report: Russian state media on the vote');
+	await next(page);
+	// The first check: which document is which. A wrong answer is remediated from the documents' edges.
+	await answerAndCheck(page, 'l-src-meet', 'wrong');
+	await expectCard(page, 'Read the first and last lines');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Try a different question' }).click();
+	await answerAndCheck(page, 'l-src-meet-retry', 'right');
+	await next(page);
+	await expectCard(page, 'What both documents leave out');
+	await expect(page.getByText('From the public record: context, not in the documents')).toBeVisible();
+});
+
 test('a missed re-check shows the answer, and the summary says the lesson is not passed yet', async ({
 	page
 }) => {
@@ -143,6 +174,8 @@ test.describe('alliance logic', () => {
 	test('six scenarios: targeted remediation for the wrong outcome, and contested cases explained', async ({
 		page
 	}) => {
+		// Thirteen steps, two remediations and three axe audits: more than the default minute on a busy machine.
+		test.slow();
 		const lesson = lessonById('alliance-logic');
 		await openLesson(page, lesson.id);
 		for (const step of lesson.steps.slice(0, 4)) await walkStep(page, step, 'right');
@@ -172,7 +205,7 @@ test.describe('alliance logic', () => {
 
 		// 4. Joint training: Article 8; "contested" is answered by its own card.
 		await answerAndCheck(page, 'l-all-training', { choice: 'contested' });
-		await expectCard(page, 'Contested? Only Document B’s gloss');
+		await expectCard(page, 'Contested? Only the Sputnik report’s gloss');
 		await expect(page.getByText('From the public record: context, not in the documents')).toBeVisible();
 		await page.getByRole('button', { name: 'Try a different question' }).click();
 		await answerAndCheck(page, 'l-all-training-retry', 'right');
@@ -192,10 +225,27 @@ test.describe('alliance logic', () => {
 		await expectCard(page, 'Contested: who is the victim of aggression?');
 		await next(page);
 
-		// 6. Kursk: contested, right first time, with the reason spelled out.
+		// 6. Kursk: not settled by the documents, right first time, with the reason spelled out and the
+		// incursion labelled as public record.
 		await answerAndCheck(page, 'l-all-kursk', 'right');
-		await expectCard(page, 'Contested: say what the documents say');
+		await expectCard(page, 'Not settled by the documents: say what they say');
 		await expect(page.getByText(/Neither says Article 4, or any article, was invoked/)).toBeVisible();
+		await expect(
+			page.getByText(/In August 2024 Ukraine’s forces crossed into Russia’s Kursk region/)
+		).toBeVisible();
+		await next(page);
+
+		// 7. What happened next (issue 14): the 2025 record, dated and labelled, then a check on why documents
+		// from autumn 2024 could not say it; the "both deny it" misreading gets the remediation.
+		await expectCard(page, 'What happened next, and why the documents could not say it');
+		await expect(page.getByText(/On 26 April 2025 Russia’s chief of the general staff/)).toBeVisible();
+		await expect(page.getByText(/On 28 April 2025 North Korea’s state agency KCNA/)).toBeVisible();
+		await expectNoAxeViolations(page);
+		await next(page);
+		await answerAndCheck(page, 'l-all-hindsight', { choice: 'deny' });
+		await expectCard(page, 'Date the documents before you read them');
+		await page.getByRole('button', { name: 'Try a different question' }).click();
+		await answerAndCheck(page, 'l-all-hindsight-retry', 'right');
 		await next(page);
 
 		await expectCard(page, 'Summary: the staged trigger');
@@ -456,8 +506,9 @@ test.describe('on a 360 px phone', () => {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		await openLesson(page, lesson.id);
 		const path = page.getByRole('list', { name: 'Lesson path' });
-		await expect(path.getByRole('listitem')).toHaveCount(11);
-		// The eleven steps sit in a compact row or two of numbers rather than a long list of labels.
+		await expect(path.getByRole('listitem')).toHaveCount(lesson.steps.length);
+		expect(lesson.steps.length).toBe(13);
+		// The thirteen steps sit in a compact row or two of numbers rather than a long list of labels.
 		expect((await path.boundingBox())!.height).toBeLessThan(100);
 		for (const step of lesson.steps.slice(0, 4)) {
 			await fits();

@@ -158,6 +158,8 @@ export function describeLessonMachine({ lesson, machine }: BuiltLesson, name = l
 			expect(paths.some((p) => p.state.status === 'done')).toBe(true);
 		});
 
+		// One shortest-path search per state: quadratic in the states, so a lesson of seven checks (alliance-logic)
+		// needs ~20 s on a loaded machine; the default 20 s timeout would fail it for time, not for a fault.
 		it('leaves no non-final state without a way out, and the summary stays reachable from every state', () => {
 			const paths = getShortestPaths(machine, { events, ...byValue });
 			for (const path of paths) {
@@ -176,7 +178,7 @@ export function describeLessonMachine({ lesson, machine }: BuiltLesson, name = l
 				});
 				expect(onward.length, `the summary cannot be reached from ${label}`).toBeGreaterThan(0);
 			}
-		});
+		}, 60_000);
 
 		it.each(checks.map((c) => [c.id, c] as const))(
 			'check "%s": every guard branch through the pure transition()',

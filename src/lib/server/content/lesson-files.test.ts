@@ -184,3 +184,19 @@ describe('lesson files', () => {
 		]);
 	});
 });
+
+describe('lesson text names the documents plainly', () => {
+	it('locates "Document A" in a card body, and passes once the document is named', () => {
+		const lettered = lesson(
+			explain.replace('The first treaty.', 'Document A dates the first treaty.') + summary
+		);
+		expect(problems(lettered)).toEqual([
+			`${FILE}:${at(lettered, 'Document A dates')}: lesson "first": "Document A" names a document by a letter no page explains; name it plainly (e.g. "the Sputnik report")`
+		]);
+		expect(
+			problems(
+				lesson(explain.replace('The first treaty.', 'The harbour log dates the first treaty.') + summary)
+			)
+		).toEqual([]);
+	});
+});

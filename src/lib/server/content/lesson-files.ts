@@ -9,7 +9,8 @@
  *   scenario's item is single-choice, its `outcome` is the item's key and each remediation is for one of
  *   the item's other options;
  * - steps have unique ids, the last (and only the last) is the summary, and a flow has one more result
- *   than it has questions (the ladder the machine is built from).
+ *   than it has questions (the ladder the machine is built from);
+ * - no text names a document by a bare letter ("Document A"): the documents go by their names.
  * Returns the lessons with every citation resolved to its passage, in module.yaml's order.
  */
 import { basename } from 'node:path';
@@ -19,6 +20,7 @@ import type { CitationVerifier } from './citation-verifier';
 import type { ProblemList } from './problems';
 import type { YamlFile, YamlPath } from './yaml-file';
 import { readContentFile } from './content-file';
+import { documentLetterHits, letterMessage } from './design/document-letters';
 
 export interface LessonContext {
 	moduleYaml: YamlFile;
@@ -90,6 +92,10 @@ function checkLesson(yaml: YamlFile, lesson: LessonFile, ctx: LessonContext): vo
 		const v = ctx.verifier.verify(c);
 		if (!v.ok) add(['citations', name, 'quote'], `${v.message} [source "${c.source}"]`);
 	}
+
+	// The top-level citations are the sources' own words; everything else in a lesson is ours.
+	for (const hit of documentLetterHits({ title: lesson.title, blurb: lesson.blurb, steps: lesson.steps }))
+		add(hit.path, letterMessage(hit.found));
 
 	const stepIds = new Map<string, number>();
 	lesson.steps.forEach(({ id, card }, i) => {

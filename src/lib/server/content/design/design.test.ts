@@ -162,3 +162,15 @@ steps:
 		expect(problems(reading, {}, { 'first.yaml': lesson }, moduleYaml)).toEqual([]);
 	});
 });
+
+describe('design rule: documents go by their names, not letters', () => {
+	it('fails a prompt that says "Document A", at the prompt, and passes once the document is named', () => {
+		const lettered = bank(single('q1').replace('When was', 'Per Document A, when was'));
+		expect(problems(lettered)).toEqual([
+			`${BANK}:${at(lettered, 'Per Document A')}: "q1": "Document A" names a document by a letter no page explains; name it plainly (e.g. "the Sputnik report")`
+		]);
+		const tagged = bank(single('q1').replace('why: The second treaty.', 'why: The second treaty (B).'));
+		expect(problems(tagged)).toHaveLength(1);
+		expect(problems(bank(single('q1').replace('When was', 'Per the harbour log, when was')))).toEqual([]);
+	});
+});

@@ -1,5 +1,6 @@
 /** The design rules of content:check: defects a schema cannot see but a reviewer did (issue 14). */
 import type { ModuleContent } from '$lib/content/types';
+import { documentLetters } from './document-letters';
 import { evidenceCitesKey } from './evidence-key';
 import { finalOnlyPool } from './final-pool';
 import { lengthCue } from './length-cue';
@@ -18,5 +19,6 @@ export const designRules = (
 	lengthCue(m),
 	retakeUnseen(m),
 	finalOnlyPool(m),
-	taughtOrReading(m, locate)
+	taughtOrReading(m, locate),
+	documentLetters(m)
 ];
