@@ -113,7 +113,7 @@ test('the class dashboard, a student, item analysis, the reader overlay and the 
 		.last()
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: /Item analysis/ })).toBeVisible();
-	await expect(page.getByText(/2 graded attempts by 2 students/)).toBeVisible();
+	await expect(page.getByText(/2 graded attempts by 2 of the class's 2 students/)).toBeVisible();
 	const items = page.getByRole('table', { name: 'Questions, hardest first' });
 	expect(await items.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
 	await expect(items.getByText('Few responses').first()).toBeVisible();

@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		quiz: { title: quiz.title, moduleId: quiz.moduleId, id: quiz.id },
 		attempts: analysis.attempts,
 		students: analysis.students,
+		members: analysis.members,
 		meanPercent: analysis.meanPercent,
 		items: publicItems(analysis.items, base, quiz.moduleId),
 		csv: `${base}/items.csv?quiz=${encodeURIComponent(`${quiz.moduleId}/${quiz.id}`)}`,
