@@ -13,6 +13,7 @@ import {
 	joinApi,
 	signInPage,
 	signUpApi,
+	uniqueName,
 	type Account
 } from './accounts';
 import { expectNoAxeViolations } from './axe';
@@ -113,13 +114,16 @@ test('the class dashboard, a student, item analysis, the reader overlay and the 
 		.last()
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: /Item analysis/ })).toBeVisible();
-	await expect(page.getByText(/2 graded attempts by 2 students/)).toBeVisible();
-	const items = page.getByRole('table', { name: 'Questions, hardest first' });
-	expect(await items.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
-	await expect(items.getByText('Few responses').first()).toBeVisible();
+	await expect(page.getByText(/2 graded attempts by 2 of the class.s 2 students/)).toBeVisible();
+	// Two responses at most per question: every row is folded under its objective until opened.
+	const folds = page.locator('details.sparse');
+	for (const fold of await folds.all()) await fold.locator('summary').click();
+	const items = page.locator('details.sparse tbody tr');
+	expect(await items.count()).toBeGreaterThanOrEqual(6);
+	await expect(page.getByText('Few responses').first()).toBeVisible();
 	await expectNoAxeViolations(page);
 	const quizPage = page.url();
-	await items.locator('tbody tr').first().getByRole('link').click();
+	await items.first().getByRole('link').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Question analysis' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
@@ -170,4 +174,104 @@ test('the class dashboard, a student, item analysis, the reader overlay and the 
 			await ana.api.get(`/modules/treaty-2024/sources/sputnik-report?class=${klass.id}`, { maxRedirects: 0 })
 		).status()
 	).toBe(403);
+});
+
+// Issue 11, point 7: with "same questions for the whole class" every student gets one form, each in their own
+// order, and the item analysis groups questions by objective, numbers them as on the form and folds the
+// questions with few responses. Point 6: a member who never signed in counts in the class's numbers.
+test('same questions for the whole class, and item analysis grouped by objective', async ({ browser }) => {
+	test.slow();
+	const teacher = await signUpApi('instructor');
+	const klass = await createClassApi(teacher, 'Same form 11');
+	const ana = await signUpApi('student', 'ana');
+	const ben = await signUpApi('student', 'ben');
+	await joinApi(ana, klass.joinCode);
+	await joinApi(ben, klass.joinCode);
+
+	const context = await browser.newContext();
+	const page: Page = await context.newPage();
+	await signInPage(page, teacher.username);
+	// A third student imported by CSV, who never signs in.
+	await page.goto(`/classes/${klass.id}/import`);
+	await page.getByLabel('Or paste the lines').fill(`${uniqueName('cai')},Cai Imported\n`);
+	await page.getByRole('button', { name: 'Create accounts' }).click();
+	await expect(page.getByText('Cai Imported')).toBeVisible();
+
+	await page.goto(`/classes/${klass.id}/assignments/new`);
+	await page.getByLabel('What to assign').selectOption({ label: 'Quiz: the actors’ positions' });
+	const dueLocal = await page.evaluate(
+		(t) => {
+			const d = new Date(t);
+			const p = (n: number) => String(n).padStart(2, '0');
+			return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T17:00`;
+		},
+		Date.now() + 2 * 24 * 60 * 60_000
+	);
+	await page.getByLabel('Due', { exact: true }).fill(dueLocal);
+	await page.getByLabel('Score and answers right after submitting').check();
+	const same = page.getByLabel('Same questions for the whole class');
+	await expect(same).not.toBeChecked();
+	await expect(same).toHaveAccessibleDescription(/The first student to start fixes which questions/);
+	await same.check();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Assign' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Quiz: the actors’ positions' })).toBeVisible();
+	await expect(page.getByLabel('Same questions for the whole class')).toBeChecked();
+	const assignmentId = page.url().split('/').pop()!;
+
+	// Both students start at the same moment: the same questions, each in an order of their own.
+	const starts = await Promise.all(
+		[ana, ben].map(async (student) => {
+			const c = await browser.newContext();
+			const p = await c.newPage();
+			await signInPage(p, student.username);
+			await p.goto(`/assignments/${assignmentId}`);
+			return { c, p };
+		})
+	);
+	await Promise.all(starts.map(({ p }) => p.getByRole('button', { name: 'Start the quiz' }).click()));
+	const drawn: string[][] = [];
+	for (const { p } of starts) {
+		await expect(p).toHaveURL(/\/attempts\//);
+		drawn.push((await questionsOnPage(p)).map((q) => q.id));
+	}
+	expect(drawn[0]).toHaveLength(ACTORS_DRAW);
+	expect([...drawn[1]!].sort()).toEqual([...drawn[0]!].sort());
+	await expectNoAxeViolations(starts[0]!.p);
+	for (const { c, p } of starts) {
+		for (const q of await questionsOnPage(p)) await answer(q);
+		await p.getByRole('button', { name: 'Submit quiz…' }).click();
+		await p.getByRole('button', { name: 'Submit now' }).click();
+		await expect(p).toHaveURL(/\/review$/);
+		await c.close();
+	}
+
+	// The dashboard counts the imported student as not started.
+	const base = `/classes/${klass.id}/progress`;
+	await page.goto(base);
+	const mastery = page.getByRole('table', { name: /Class mastery .* in The 2024 Russia/ });
+	await expect(mastery.locator('tr[data-objective="actors"] td').nth(3)).toHaveText('1');
+	// Quizzes listed in the module's order; this class has one.
+	await expect(page.locator('ul[data-module="treaty-2024"] li')).toHaveCount(1);
+	await page.locator('ul[data-module="treaty-2024"]').getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1, name: /Item analysis/ })).toBeVisible();
+	await expect(page.getByText(/2 graded attempts by 2 of the class.s 3 students/)).toBeVisible();
+	await expect(page.getByText(`the same ${ACTORS_DRAW} questions for everyone`)).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Questions by learning objective' })
+	).toBeVisible();
+	// Two responses each: every question is folded under its objective, closed until asked for.
+	const folds = page.locator('details.sparse');
+	expect(await folds.count()).toBeGreaterThanOrEqual(1);
+	await expect(folds.first().locator('summary')).toHaveText(/\d+ questions? with fewer than 10 responses/);
+	await expect(page.getByRole('link', { name: /^Question 1:/ })).toBeHidden();
+	await expectNoAxeViolations(page);
+	for (const fold of await folds.all()) await fold.locator('summary').click();
+	await expect(page.getByRole('link', { name: /^Question 1:/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: new RegExp(`^Question ${ACTORS_DRAW}:`) })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.setViewportSize({ width: 360, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await page.screenshot({ path: '/tmp/shots/item-analysis-grouped.png', fullPage: true });
+	await context.close();
 });

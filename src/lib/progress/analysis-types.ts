@@ -20,6 +20,8 @@ export interface PublicOptionFrequency {
 
 export interface PublicItemRow {
 	questionId: string;
+	/** Its number on the class's fixed form ("Question 5"), when the class took the quiz as one. */
+	number: number | null;
 	prompt: string;
 	type: string;
 	objective: string;

@@ -140,7 +140,8 @@ export async function startAssignedQuiz({
 			feedback: a.feedbackPolicy,
 			dueAt: a.effectiveDueAt,
 			acceptLate: a.latePolicy === 'accept',
-			reviewOpensAt: a.feedbackPolicy === 'after-due' ? a.releaseAt : null
+			reviewOpensAt: a.feedbackPolicy === 'after-due' ? a.releaseAt : null,
+			sameQuestions: a.sameQuestions
 		}
 	});
 }

@@ -26,6 +26,7 @@ export function echoAssignmentForm(get: (name: string) => string) {
 		attemptsAllowed: int(get('attemptsAllowed')),
 		timeLimitMinutes: int(get('timeLimitMinutes')),
 		feedbackPolicy: get('feedbackPolicy').slice(0, 20),
-		latePolicy: get('latePolicy').slice(0, 20)
+		latePolicy: get('latePolicy').slice(0, 20),
+		sameQuestions: get('sameQuestions') === 'on'
 	};
 }

@@ -5,6 +5,7 @@
  * rules are in ./rules.ts.
  */
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { AssignmentKind, AssignmentTable, FeedbackPolicy, LatePolicy } from '$lib/server/db/schema';
 import type { ContentIndex } from '$lib/server/content/content-index';
@@ -36,9 +37,12 @@ export interface AssignmentInput {
 	timeLimitMinutes: number | null;
 	feedbackPolicy: FeedbackPolicy;
 	latePolicy: LatePolicy;
+	/** Every student gets the same questions (one fixed form per quiz), each in their own order. Absent: off. */
+	sameQuestions?: boolean;
 }
 
 export interface Assignment extends AssignmentInput {
+	sameQuestions: boolean;
 	id: string;
 	classId: string;
 	createdAt: string;
@@ -47,7 +51,7 @@ export interface Assignment extends AssignmentInput {
 
 export type FieldErrors = Partial<Record<keyof AssignmentInput | 'target', string>>;
 
-function toAssignment(r: AssignmentTable): Assignment {
+function toAssignment(r: Selectable<AssignmentTable>): Assignment {
 	return {
 		id: r.id,
 		classId: r.class_id,
@@ -60,6 +64,7 @@ function toAssignment(r: AssignmentTable): Assignment {
 		timeLimitMinutes: r.time_limit_minutes,
 		feedbackPolicy: r.feedback_policy,
 		latePolicy: r.late_policy,
+		sameQuestions: r.same_questions === 1,
 		createdAt: r.created_at,
 		updatedAt: r.updated_at
 	};
@@ -111,6 +116,9 @@ export function parseAssignmentForm(
 	if (!(feedback in FEEDBACK_POLICIES)) errors.feedbackPolicy = 'Choose when students see feedback.';
 	const late = get('latePolicy');
 	if (!(late in LATE_POLICIES)) errors.latePolicy = 'Choose what happens to late work.';
+	const same = get('sameQuestions');
+	// A checkbox sends "on" when ticked and nothing otherwise; anything else is a forged form.
+	if (same !== '' && same !== 'on') errors.sameQuestions = 'Tick the box, or leave it empty.';
 	if (Object.keys(errors).length || !target || !opens || !due || attempts === 'bad' || limit === 'bad')
 		return { ok: false, errors };
 	// Lessons have no attempts or timer: the fields apply to quizzes (a module's quizzes for a whole module).
@@ -126,7 +134,8 @@ export function parseAssignmentForm(
 			attemptsAllowed: quizRules ? attempts : null,
 			timeLimitMinutes: quizRules ? limit : null,
 			feedbackPolicy: feedback as FeedbackPolicy,
-			latePolicy: late as LatePolicy
+			latePolicy: late as LatePolicy,
+			sameQuestions: quizRules && same === 'on'
 		}
 	};
 }
@@ -140,7 +149,8 @@ const columns = (input: AssignmentInput) => ({
 	attempts_allowed: input.attemptsAllowed,
 	time_limit_minutes: input.timeLimitMinutes,
 	feedback_policy: input.feedbackPolicy,
-	late_policy: input.latePolicy
+	late_policy: input.latePolicy,
+	same_questions: input.sameQuestions ? 1 : 0
 });
 
 type NotFound = { ok: false; status: 404; message: string };

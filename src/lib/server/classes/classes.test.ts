@@ -77,7 +77,8 @@ const quiz: AssignmentInput = {
 	attemptsAllowed: 2,
 	timeLimitMinutes: 30,
 	feedbackPolicy: 'after-due',
-	latePolicy: 'accept'
+	latePolicy: 'accept',
+	sameQuestions: false
 };
 
 describe.each(testEngines())('classes on %s', (engine) => {
@@ -394,6 +395,17 @@ describe.each(testEngines())('classes on %s', (engine) => {
 					input: { attemptsAllowed: null, timeLimitMinutes: null }
 				}
 			);
+			// The same-questions box: ticked for a quiz; ignored for a lesson (nothing to draw); a forged value refused.
+			expect(parseAssignmentForm(form({ sameQuestions: 'on' }), targets)).toMatchObject({
+				input: { sameQuestions: true }
+			});
+			expect(
+				parseAssignmentForm(form({ target: 'lesson:m1:intro', sameQuestions: 'on' }), targets)
+			).toMatchObject({ input: { sameQuestions: false } });
+			expect(parseAssignmentForm(form({ sameQuestions: 'yes' }), targets)).toMatchObject({
+				ok: false,
+				errors: { sameQuestions: 'Tick the box, or leave it empty.' }
+			});
 			const bad = parseAssignmentForm(
 				form({
 					target: 'quiz:m1:nope',

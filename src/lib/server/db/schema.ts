@@ -3,6 +3,8 @@
  * timestamps are ISO 8601 text (UTC, sortable), booleans are integers 0/1, JSON is text.
  * Each feature adds its tables here and a migration in ./migrations.
  */
+import type { Generated } from 'kysely';
+
 export interface LearnerTable {
 	/** Public id used in foreign keys; never sent as a credential. */
 	id: string;
@@ -190,8 +192,19 @@ export interface AssignmentTable {
 	time_limit_minutes: number | null;
 	feedback_policy: FeedbackPolicy;
 	late_policy: LatePolicy;
+	/** 1: every student gets the same questions (the assignment's fixed form), each in their own order. */
+	same_questions: Generated<number>;
 	created_at: string;
 	updated_at: string;
+}
+
+/** The form a same-questions assignment fixed for one of its quizzes (migration 011). */
+export interface AssignmentFormTable {
+	assignment_id: string;
+	quiz_id: string;
+	/** JSON array of question ids, in the form's order. */
+	question_ids: string;
+	created_at: string;
 }
 
 export interface AssignmentExtensionTable {
@@ -293,6 +306,7 @@ export interface Database {
 	class_members: ClassMemberTable;
 	assignments: AssignmentTable;
 	assignment_extensions: AssignmentExtensionTable;
+	assignment_forms: AssignmentFormTable;
 	assignment_work: AssignmentWorkTable;
 	review_cards: ReviewCardTable;
 	review_log: ReviewLogTable;

@@ -2,9 +2,16 @@
 import type { PublicItemRow } from '$lib/progress/analysis-types';
 import type { ItemRow } from './item-analysis';
 
-export function publicItems(items: readonly ItemRow[], base: string, moduleId: string): PublicItemRow[] {
+/** `numbers`: each question's number on the class's fixed form, if it took the quiz as one. */
+export function publicItems(
+	items: readonly ItemRow[],
+	base: string,
+	moduleId: string,
+	numbers: ReadonlyMap<string, number> = new Map()
+): PublicItemRow[] {
 	return items.map((i) => ({
 		questionId: i.questionId,
+		number: numbers.get(i.questionId) ?? null,
 		prompt: i.prompt,
 		type: i.type,
 		objective: i.objective,

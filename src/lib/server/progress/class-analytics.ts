@@ -28,7 +28,11 @@ export function classLearners(classId: string): RawBuilder<unknown> {
 	return sql`select l.id from learners l inner join class_members m on m.user_id = l.user_id where m.class_id = ${classId}`;
 }
 
-export const classScope = (classId: string): Scope => ({ kind: 'learners', ids: classLearners(classId) });
+export const classScope = (classId: string): Scope => ({
+	kind: 'learners',
+	ids: classLearners(classId),
+	members: sql`select user_id from class_members where class_id = ${classId}`
+});
 
 export const STUCK_RULES = {
 	remediations: 3,

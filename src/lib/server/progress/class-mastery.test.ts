@@ -16,6 +16,10 @@ import {
 	syncMasteryIndex
 } from '$lib/server/effects/mastery-index';
 import { learnerObservations, masteryByObjective } from './observations';
+import { importStudents } from '$lib/server/classes/import-students';
+import { TEST_PARAMS } from '$lib/server/auth/password';
+import { classScope } from './class-analytics';
+import { quizAnalysis } from './item-analysis';
 
 const content = fixtureContent();
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
@@ -170,5 +174,72 @@ describe.each(testEngines())('class mastery on %s', (engine) => {
 		expect(incremental).toHaveLength(5);
 		await rebuildLearnerMastery(db.kysely);
 		expect(await table()).toEqual(incremental);
+	});
+
+	// Issue 11, point 6: a class of 5 imported by CSV showed 2 per objective, because members who never signed
+	// in have no learner row and the count started from learners.
+	it('counts every member of a class, members who never signed in as not started', async () => {
+		const at = new Date(T0).toISOString();
+		await db.kysely
+			.insertInto('users')
+			.values({
+				id: 't',
+				username: 'teacher',
+				display_name: 'Teacher',
+				role: 'instructor',
+				password_hash: 'x',
+				must_change_password: 0,
+				created_at: at,
+				password_changed_at: at
+			})
+			.execute();
+		await db.kysely
+			.insertInto('classes')
+			.values({ id: 'c', name: 'C', instructor_id: 't', join_code: 'AAAA-BBBB', created_at: at })
+			.execute();
+		const imported = await importStudents(db, {
+			classId: 'c',
+			instructorId: 't',
+			csv: 'ana,Ana\nben,Ben\ncai,Cai\ndee,Dee\neli,Eli\n',
+			now: new Date(T0),
+			params: TEST_PARAMS
+		});
+		expect(imported).toMatchObject({ ok: true });
+		// Ana and Ben signed in (a learner row joined to their account) and answered on both objectives.
+		for (const [username, score] of [
+			['ana', 1],
+			['ben', 0]
+		] as const) {
+			const { learner } = await createLearner(db, new Date(T0));
+			const user = await db.kysely
+				.selectFrom('users')
+				.select('id')
+				.where('username', '=', username)
+				.executeTakeFirstOrThrow();
+			await db.kysely
+				.updateTable('learners')
+				.set({ user_id: user.id })
+				.where('id', '=', learner.id)
+				.execute();
+			await attempt(learner.id, 1, { 'a-single': score, 'b-single': score });
+		}
+		// Someone outside the class has evidence too: it must not count.
+		await attempt((await createLearner(db, new Date(T0))).learner.id, 1, { 'a-single': 1 });
+
+		const rows = await classMastery({ db, content, scope: classScope('c') });
+		expect(rows.map((r) => r.id)).toEqual(['alpha', 'beta']);
+		for (const r of rows) {
+			expect(Object.values(r.counts).reduce((s, n) => s + n, 0)).toBe(5);
+			expect(r.counts['not-started']).toBe(3);
+		}
+		// Item analysis says how many of the class took the quiz: 2 of 5.
+		const analysis = await quizAnalysis({
+			db,
+			content,
+			moduleId: FIXTURE_MODULE,
+			quizId: 'mixed',
+			scope: classScope('c')
+		});
+		expect(analysis).toMatchObject({ students: 2, members: 5 });
 	});
 });

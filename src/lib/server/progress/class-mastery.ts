@@ -3,12 +3,13 @@
  * answers (quiz items weigh 1, lesson checks ½), read from learner_mastery, which the grading and lesson
  * transactions keep current ($lib/server/effects/mastery-index.ts) — one row per student and objective, however many answers the
  * class has given. The level rule ($lib/progress/mastery.ts) then classifies those per-student aggregates; the page shows
- * how many students are at each level. Students in the scope without evidence count as "not started".
+ * how many students are at each level. Students in the scope without evidence count as "not started", members
+ * who never signed in (no learner row) included.
  */
 import { sql } from 'kysely';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
-import type { Scope } from './item-analysis';
+import { scopeSize, type Scope } from './item-analysis';
 import { masteryLevel, type MasteryLevel } from '$lib/progress/mastery';
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -30,10 +31,8 @@ export async function classMastery(input: {
 	const { db, content, scope } = input;
 	const out: ObjectiveMasteryCount[] = [];
 	const learnerIds = scope.kind === 'all' ? sql`select id from learners` : scope.ids;
-	const totalRow = await sql<{ n: number | string }>`select count(*) as n from (${learnerIds}) t`.execute(
-		db.kysely
-	);
-	const total = num(totalRow.rows[0]?.n);
+	// Everyone in scope, signed in or not: whoever has no learner_mastery row counts as not started.
+	const total = await scopeSize(db, scope);
 	for (const mod of content.modules) {
 		if (mod.questions.length === 0) continue;
 		const rows = await db.kysely

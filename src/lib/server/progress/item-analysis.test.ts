@@ -111,7 +111,7 @@ describe.each(testEngines())('item analysis on %s', (engine) => {
 			quizId: 'mixed',
 			scope: { kind: 'all' }
 		});
-		expect(a).toMatchObject({ attempts: 4, students: 4, meanPercent: 58 }); // (3+2+1+1)/12 = 58.3%
+		expect(a).toMatchObject({ attempts: 4, students: 4, members: 4, meanPercent: 58 }); // (3+2+1+1)/12 = 58.3%
 		const by = new Map(a.items.map((i) => [i.questionId, i]));
 		expect(by.get('a-single')).toMatchObject({ n: 4, facility: 0.75, discrimination: 0 });
 		expect(by.get('a-true-false')).toMatchObject({ facility: 0.5, discrimination: 0.577 });
@@ -141,10 +141,12 @@ describe.each(testEngines())('item analysis on %s', (engine) => {
 		// L1 and L2 only: i1 is right for both, so it has no spread and no discrimination.
 		const scope = {
 			kind: 'learners' as const,
-			ids: sql`select id from learners where id in (${learners[0]}, ${learners[1]})`
+			ids: sql`select id from learners where id in (${learners[0]}, ${learners[1]})`,
+			members: sql`select id from learners where id in (${learners[0]}, ${learners[1]})`
 		};
 		const a = await quizAnalysis({ db, content, moduleId: FIXTURE_MODULE, quizId: 'mixed', scope });
 		expect(a.students).toBe(2);
+		expect(a.members).toBe(2);
 		expect(a.items.find((i) => i.questionId === 'a-single')).toMatchObject({
 			n: 2,
 			facility: 1,

@@ -14,8 +14,20 @@ import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { itemStats, type ItemFlag, type ItemSums } from './item-stats';
 
-/** Whose attempts count: everyone (tests, benchmark) or a subquery of learner ids (a class's students). */
-export type Scope = { kind: 'all' } | { kind: 'learners'; ids: RawBuilder<unknown> };
+/**
+ * Whose attempts count: everyone (tests, benchmark) or a subquery of learner ids (a class's students).
+ * `members` is everyone the scope covers, one row each, learner row or not: a student imported by CSV who
+ * never signed in has no learner row yet, but is still one of the class (issue 11, point 6).
+ */
+export type Scope =
+	{ kind: 'all' } | { kind: 'learners'; ids: RawBuilder<unknown>; members: RawBuilder<unknown> };
+
+/** How many people the scope covers (a class: its members, signed in or not). */
+export async function scopeSize(db: Db, scope: Scope): Promise<number> {
+	const people = scope.kind === 'all' ? sql`select id from learners` : scope.members;
+	const row = await sql<{ n: number | string }>`select count(*) as n from (${people}) t`.execute(db.kysely);
+	return num(row.rows[0]?.n);
+}
 
 /** The scope as a condition on `a.learner_id` (the attempts alias used by every query here). */
 export function scopeCondition(scope: Scope): RawBuilder<boolean> {
@@ -50,6 +62,8 @@ export interface QuizAnalysis {
 	quizId: string;
 	attempts: number;
 	students: number;
+	/** Everyone in scope (a class: every member, signed in or not), so the page can say who has not taken it. */
+	members: number;
 	meanPercent: number | null;
 	items: ItemRow[];
 }
@@ -183,10 +197,11 @@ export async function quizAnalysis(input: {
 		])
 		.where(scopeCondition(scope))
 		.executeTakeFirst();
-	const [sums, counts, head] = await Promise.all([
+	const [sums, counts, head, members] = await Promise.all([
 		itemSums({ db, moduleId, quizId, scope }),
 		responseCounts({ db, moduleId, quizId, scope }),
-		summary
+		summary,
+		scopeSize(db, scope)
 	]);
 	const items: ItemRow[] = [];
 	for (const [questionId, s] of sums) {
@@ -200,6 +215,7 @@ export async function quizAnalysis(input: {
 		quizId,
 		attempts: num(head?.attempts),
 		students: num(head?.students),
+		members,
 		meanPercent: head?.mean == null ? null : Math.round(Number(head.mean)),
 		items
 	};

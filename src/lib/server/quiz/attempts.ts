@@ -13,7 +13,8 @@ import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { Database, QuizAnswerTable, QuizAttemptTable } from '$lib/server/db/schema';
 import { isUniqueViolation } from '$lib/server/db/errors';
-import { drawAttempt, newSeed, type QuestionOrder } from './draw';
+import { drawAttempt, drawFromForm, newSeed, type DrawnAttempt, type QuestionOrder } from './draw';
+import { ensureAssignmentForm } from './fixed-forms';
 import { checkResponse } from './responses';
 import { onAttemptGraded, onAttemptStarted } from '$lib/server/effects';
 import { acceptsWork, closing, GRACE_MS } from './timing';
@@ -199,6 +200,8 @@ export interface AttemptAssignment {
 	dueAt: string;
 	acceptLate: boolean;
 	reviewOpensAt: string | null;
+	/** Every attempt under the assignment gets its fixed form's questions, in its own order (./fixed-forms.ts). */
+	sameQuestions?: boolean;
 }
 
 /**
@@ -241,10 +244,23 @@ export async function startAttempt(input: {
 				if (previous.length >= allowed) {
 					return refuse(409, `You have used all ${allowed} attempt${allowed === 1 ? '' : 's'} at this quiz.`);
 				}
-				const seen = new Map<string, number>();
-				for (const a of previous)
-					for (const id of attemptQuestionIds(a)) seen.set(id, (seen.get(id) ?? 0) + 1);
-				const drawn = drawAttempt({ quiz, questions: mod.questions, seed: input.seed ?? newSeed(), seen });
+				const seed = input.seed ?? newSeed();
+				let drawn: DrawnAttempt;
+				if (assigned?.sameQuestions) {
+					// The class's one form (the first start fixes it); retakes draw it again, not unseen items.
+					const form = await ensureAssignmentForm(tx, {
+						assignmentId: assigned.id,
+						quizId: quiz.id,
+						draw: () => drawAttempt({ quiz, questions: mod.questions, seed }).questionIds,
+						now
+					});
+					drawn = drawFromForm({ form, questions: mod.questions, seed });
+				} else {
+					const seen = new Map<string, number>();
+					for (const a of previous)
+						for (const id of attemptQuestionIds(a)) seen.set(id, (seen.get(id) ?? 0) + 1);
+					drawn = drawAttempt({ quiz, questions: mod.questions, seed, seen });
+				}
 				const attempt: AttemptRow = {
 					id: randomUUID(),
 					learner_id: learnerId,

@@ -98,3 +98,27 @@ export function drawAttempt(input: {
 		orders: Object.fromEntries(chosen.map((q) => [q.id, orderFor(q, random)]))
 	};
 }
+
+/**
+ * An attempt on a fixed form (an assignment with "same questions for the whole class", issue 11 point 7):
+ * exactly the form's questions, in this attempt's own shuffled order, with its own option orders. A question
+ * no longer in the bank (content changed since the form was fixed) is left out rather than shown broken.
+ */
+export function drawFromForm(input: {
+	form: readonly string[];
+	questions: readonly Question[];
+	seed: number;
+}): DrawnAttempt {
+	const random = seededRandom(input.seed);
+	const byId = new Map(input.questions.filter((q) => q.use === 'assessment').map((q) => [q.id, q]));
+	const onForm = input.form.flatMap((id) => {
+		const q = byId.get(id);
+		return q ? [q] : [];
+	});
+	const chosen = shuffle(onForm, random);
+	return {
+		seed: input.seed,
+		questionIds: chosen.map((q) => q.id),
+		orders: Object.fromEntries(chosen.map((q) => [q.id, orderFor(q, random)]))
+	};
+}

@@ -12,6 +12,7 @@ import * as progress from './006-progress';
 import * as learnerMastery from './007-learner-mastery';
 import * as passwordResets from './008-password-resets';
 import * as lessonAnswerOnce from './010-lesson-answer-once';
+import * as assignmentForms from './011-assignment-forms';
 
 export const migrations: Record<string, Migration> = {
 	'001-learners': learners,
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'006-progress': progress,
 	'007-learner-mastery': learnerMastery,
 	'008-password-resets': passwordResets,
-	'010-lesson-answer-once': lessonAnswerOnce
+	'010-lesson-answer-once': lessonAnswerOnce,
+	'011-assignment-forms': assignmentForms
 };

@@ -70,7 +70,8 @@ export const load: PageServerLoad = async (event) => {
 			attemptsAllowed: assignment.attemptsAllowed,
 			timeLimitMinutes: assignment.timeLimitMinutes,
 			feedbackPolicy: assignment.feedbackPolicy,
-			latePolicy: assignment.latePolicy
+			latePolicy: assignment.latePolicy,
+			sameQuestions: assignment.sameQuestions
 		}
 	};
 };

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			attemptsAllowed: 1,
 			timeLimitMinutes: null,
 			feedbackPolicy: 'after-due',
-			latePolicy: 'accept'
+			latePolicy: 'accept',
+			sameQuestions: false
 		}
 	};
 };
