@@ -25,11 +25,19 @@ async function mayChange(db: Db, instructorId: string, ref: AnswerRef): Promise<
 	return (await visibleAttempt(db, { classId: ref.classId, student, attemptId: ref.attemptId })) !== null;
 }
 
-const actor = (user: { id: string; displayName: string }): Actor => ({ userId: user.id, name: user.displayName });
+const actor = (user: { id: string; displayName: string }): Actor => ({
+	userId: user.id,
+	name: user.displayName
+});
 
 export async function overrideClassAnswer(
 	db: Db,
-	input: AnswerRef & { instructor: { id: string; displayName: string }; score: number; comment: string; now: Date }
+	input: AnswerRef & {
+		instructor: { id: string; displayName: string };
+		score: number;
+		comment: string;
+		now: Date;
+	}
 ): Promise<OverrideResult> {
 	if (!(await mayChange(db, input.instructor.id, input))) return NOT_FOUND;
 	return overrideAnswer({

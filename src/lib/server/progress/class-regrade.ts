@@ -49,7 +49,14 @@ async function membersByLearner(db: Db, classId: string): Promise<Map<string, Me
 function describe(
 	classId: string,
 	members: Map<string, Member>,
-	run: { id: string; at: string; byName: string; questions: string[]; attempts: AttemptChange[]; kept: KeptAnswer[] }
+	run: {
+		id: string;
+		at: string;
+		byName: string;
+		questions: string[];
+		attempts: AttemptChange[];
+		kept: KeptAnswer[];
+	}
 ): RegradeRunView {
 	const who = (learnerId: string, attemptId: string) => {
 		const m = members.get(learnerId);

@@ -29,7 +29,8 @@ async function gradedAnswer(tx: Tx, db: Db, attemptId: string, questionId: strin
 	const query = tx.selectFrom('quiz_attempts').selectAll().where('id', '=', attemptId);
 	const attempt = await (db.engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 	if (!attempt) return refuse(404, NOT_FOUND);
-	if (!attemptQuestionIds(attempt).includes(questionId)) return refuse(404, 'No such question in this attempt.');
+	if (!attemptQuestionIds(attempt).includes(questionId))
+		return refuse(404, 'No such question in this attempt.');
 	if (attempt.status !== 'graded') return refuse(409, NOT_GRADED);
 	const row = await tx
 		.selectFrom('quiz_answers')

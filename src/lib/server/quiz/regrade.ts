@@ -104,7 +104,9 @@ async function gradedAttempts(q: Tx, attemptIds: readonly string[] | 'all') {
 		if (ids) query = query.where('id', 'in', ids);
 		attempts.push(...(await query.execute()));
 	}
-	attempts.sort((a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? '') || a.id.localeCompare(b.id));
+	attempts.sort(
+		(a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? '') || a.id.localeCompare(b.id)
+	);
 	const answers = new Map<string, AnswerRow[]>();
 	for (const ids of chunked(attempts.map((a) => a.id))) {
 		const rows = await q.selectFrom('quiz_answers').selectAll().where('attempt_id', 'in', ids).execute();
@@ -158,7 +160,10 @@ export async function regrade(input: {
 			for (const k of kept) questions.add(`${attempt.module_id}/${k.questionId}`);
 			if (changes.length === 0) continue;
 			const delta = changes.reduce((sum, c) => sum + c.newScore - c.oldScore, 0);
-			let after: AttemptRow = { ...attempt, score: Math.round(((attempt.score ?? 0) + delta) * 10_000) / 10_000 };
+			let after: AttemptRow = {
+				...attempt,
+				score: Math.round(((attempt.score ?? 0) + delta) * 10_000) / 10_000
+			};
 			if (runId) {
 				for (const c of changes)
 					await changeAnswerScore(tx, {

@@ -72,7 +72,10 @@ export async function addStudent(db: Db, userId: string, name: string) {
 			password_changed_at: at
 		})
 		.execute();
-	await db.kysely.insertInto('class_members').values({ class_id: CLASS, user_id: userId, joined_at: at }).execute();
+	await db.kysely
+		.insertInto('class_members')
+		.values({ class_id: CLASS, user_id: userId, joined_at: at })
+		.execute();
 	const learnerId = (await createLearner(db, T0)).learner.id;
 	await db.kysely.updateTable('learners').set({ user_id: userId }).where('id', '=', learnerId).execute();
 	return { userId, learnerId };

@@ -31,7 +31,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('attempts', 'text', (c) => c.notNull())
 		.addColumn('kept', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('regrade_runs_class_at').on('regrade_runs').columns(['class_id', 'at']).execute();
+	await db.schema
+		.createIndex('regrade_runs_class_at')
+		.on('regrade_runs')
+		.columns(['class_id', 'at'])
+		.execute();
 
 	await db.schema
 		.createTable('score_changes')
