@@ -130,6 +130,17 @@ export interface ScoreOverride {
 	gradedScore: number;
 }
 
+/** One change to an answer's score, as an instructor's attempt page lists it (issue 11). */
+export interface ScoreChange {
+	questionId: string;
+	kind: 'override' | 'undo' | 'regrade';
+	oldScore: number;
+	newScore: number;
+	comment: string | null;
+	byName: string;
+	at: string;
+}
+
 /** Why a question's key is not shown yet, and until when. */
 export interface KeyHold {
 	/** ISO time it opens at the latest, or null while an attempt holding it has no deadline. */

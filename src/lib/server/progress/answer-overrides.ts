@@ -4,6 +4,7 @@
  * student-work.ts and docs/classes.md): the student is a member of a class they own now, and the attempt
  * is of something that class was assigned. Anything else is the same 404 the attempt page gives.
  */
+import type { ScoreChange } from '$lib/quiz/types';
 import type { Db } from '$lib/server/db';
 import type { Refusal } from '$lib/server/quiz/attempts';
 import { overrideAnswer, undoOverride, type OverrideResult } from '$lib/server/quiz/overrides';
@@ -65,18 +66,8 @@ export async function undoClassOverride(
 	});
 }
 
-export interface ScoreChangeView {
-	questionId: string;
-	kind: 'override' | 'undo' | 'regrade';
-	oldScore: number;
-	newScore: number;
-	comment: string | null;
-	byName: string;
-	at: string;
-}
-
 /** Every change to the attempt's scores, oldest first (the caller has checked the instructor may see it). */
-export async function attemptScoreChanges(db: Db, attemptId: string): Promise<ScoreChangeView[]> {
+export async function attemptScoreChanges(db: Db, attemptId: string): Promise<ScoreChange[]> {
 	const rows = await db.kysely
 		.selectFrom('score_changes')
 		.select(['question_id', 'kind', 'old_score', 'new_score', 'comment', 'by_name', 'at'])

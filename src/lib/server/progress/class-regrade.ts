@@ -3,31 +3,11 @@
  * the attempts of current members that the instructor may open (student-work.ts's rule), through the same
  * regrade as `npm run regrade`. The runs for the class stay listed on its progress page.
  */
+import type { RegradeRunView } from '$lib/progress/regrade';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import { regrade, type AttemptChange, type KeptAnswer } from '$lib/server/quiz/regrade';
 import { attemptVisible, classCoverage, studentAttemptPath } from './student-work';
-
-export interface RegradeAttemptView {
-	displayName: string;
-	quizId: string;
-	moduleId: string;
-	number: number;
-	oldScore: number;
-	newScore: number;
-	maxScore: number;
-	/** The attempt's page, while the student is still a member. */
-	href: string | null;
-}
-
-export interface RegradeRunView {
-	id: string;
-	at: string;
-	byName: string;
-	questions: string[];
-	attempts: RegradeAttemptView[];
-	kept: (Omit<KeptAnswer, 'learnerId' | 'attemptId'> & { displayName: string; href: string | null })[];
-}
 
 interface Member {
 	userId: string;
