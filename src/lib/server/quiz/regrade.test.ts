@@ -198,6 +198,35 @@ describe.each(testEngines())('regrade on %s', (engine) => {
 		expect(mastery.score).toBeCloseTo(7 / 8, 10);
 	});
 
+	it("a student's mastery and assignment score follow when their only attempt is regraded", async () => {
+		const cleo = await addStudent(db, '00000000-0000-4000-8000-0000000000e3', 'Cleo');
+		await gradedAttempt(db, content, cleo.learnerId, {}, 40);
+		const masteryOf = async () =>
+			(
+				await db.kysely
+					.selectFrom('learner_mastery')
+					.select('score')
+					.where('learner_id', '=', cleo.learnerId)
+					.where('objective', '=', 'beta')
+					.executeTakeFirstOrThrow()
+			).score;
+		const workOf = async () =>
+			(
+				await db.kysely
+					.selectFrom('assignment_work')
+					.select('score')
+					.where('assignment_id', '=', ASSIGNMENT)
+					.where('user_id', '=', cleo.userId)
+					.executeTakeFirstOrThrow()
+			).score;
+		expect(await masteryOf()).toBe(1);
+		expect(await workOf()).toBe(1);
+		await regrade({ db, content: changed, attemptIds: 'all', classId: null, by: COMMAND, now: later(60) });
+		// Four beta answers, b-true-false now wrong; 7 of 8 on the attempt.
+		expect(await masteryOf()).toBeCloseTo(3 / 4, 10);
+		expect(await workOf()).toBeCloseTo(7 / 8, 10);
+	});
+
 	it('a second run changes nothing more and still reports the kept override', async () => {
 		await regrade({ db, content: changed, attemptIds: 'all', classId: null, by: COMMAND, now: later(60) });
 		const before = await scoreState(db);
