@@ -63,6 +63,10 @@ test('a teacher overrides one answer with a comment; the grid and the student’
 	await expect(total).toContainText(`1 of ${max} points (${percent}%)`);
 	await expectNoAxeViolations(page);
 	const teacherAttemptUrl = page.url();
+	// The form and the log fit a 360 px phone.
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	// The grid follows.
 	await page.goto(`/classes/${klass.id}/progress`);
