@@ -392,6 +392,14 @@ const rows: Row[] = [
 		expect: ownerA(303, 200)
 	},
 	{
+		// Issue 11, point 2: regrading the class's attempts under the current content.
+		route: '/classes/[classId]/progress',
+		method: 'POST',
+		action: 'regrade',
+		path: (w) => `/classes/${w.classA.id}/progress?/regrade`,
+		expect: ownerA(401, 200)
+	},
+	{
 		route: '/classes/[classId]/progress/students/[userId]',
 		method: 'GET',
 		path: (w) => `/classes/${w.classA.id}/progress/students/${w.studentAId}`,
@@ -406,6 +414,39 @@ const rows: Row[] = [
 		// Student A's own name is in their page header; to anyone else it is the student's name, not echoed.
 		secrets: (w, role) => [w.questionId, ...(role === 'studentA' ? [] : [w.users.studentA.displayName])],
 		expect: ownerA(303, 200)
+	},
+	{
+		// Issue 11, point 2: changing a score is the owner's, on an attempt they may open. Student A's attempt
+		// is graded by now (the submit row above); the owner's override and undo go through (200, the page).
+		route: '/classes/[classId]/progress/students/[userId]/attempts/[attempt]',
+		method: 'POST',
+		action: 'override',
+		path: (w) =>
+			`/classes/${w.classA.id}/progress/students/${w.studentAId}/attempts/${w.attemptPath.split('/').pop()}?/override`,
+		form: (w) => ({ question: w.questionId, score: '1', comment: 'Matrix check.' }),
+		secrets: (w, role) => [w.questionId, ...(role === 'studentA' ? [] : [w.users.studentA.displayName])],
+		expect: ownerA(401, 200)
+	},
+	{
+		route: '/classes/[classId]/progress/students/[userId]/attempts/[attempt]',
+		method: 'POST',
+		action: 'override',
+		note: "class B's URL for class A's student",
+		path: (w) =>
+			`/classes/${w.classB.id}/progress/students/${w.studentAId}/attempts/${w.attemptPath.split('/').pop()}?/override`,
+		form: (w) => ({ question: w.questionId, score: '0', comment: 'Not my student.' }),
+		secrets: (w, role) => [w.questionId, ...(role === 'studentA' ? [] : [w.users.studentA.displayName])],
+		expect: { anonymous: 401, studentA: 403, studentB: 403, instructorB: 404, instructorA: 404 }
+	},
+	{
+		route: '/classes/[classId]/progress/students/[userId]/attempts/[attempt]',
+		method: 'POST',
+		action: 'undo',
+		path: (w) =>
+			`/classes/${w.classA.id}/progress/students/${w.studentAId}/attempts/${w.attemptPath.split('/').pop()}?/undo`,
+		form: (w) => ({ question: w.questionId }),
+		secrets: (w, role) => [w.questionId, ...(role === 'studentA' ? [] : [w.users.studentA.displayName])],
+		expect: ownerA(401, 200)
 	},
 	{
 		route: '/classes/[classId]/progress/students/[userId]/lessons/[module]/[lesson]',
@@ -610,6 +651,16 @@ test.describe('authorization matrix', () => {
 		expect(b).toContain(world.classB.joinCode);
 		expect(b).toContain(world.users.studentB.displayName);
 		expect((await world.users.studentB.api.get(`/assignments/${world.assignmentB}`)).status()).toBe(200);
+		// Student A's answer was changed only by the owner's override and undo: two entries in its log, both theirs.
+		const attempt = await (
+			await world.users.instructorA.api.get(
+				`/classes/${world.classA.id}/progress/students/${world.studentAId}/attempts/${world.attemptPath.split('/').pop()}`
+			)
+		).text();
+		expect(attempt.match(/Overridden: /g)).toHaveLength(1);
+		expect(attempt.match(/Override undone: /g)).toHaveLength(1);
+		expect(attempt.match(/Matrix check\./g)?.length).toBeGreaterThan(0);
+		expect(attempt).not.toContain('Not my student.');
 	});
 });
 

@@ -120,6 +120,25 @@ export interface QuestionReview {
 	 * questions carry no citations (their highlight is the answer).
 	 */
 	held: KeyHold | null;
+	/** Set when an instructor changed this answer's score (issue 11): `score` is then theirs. */
+	override: ScoreOverride | null;
+}
+
+/** An instructor's override of one answer's score: why, and what the grader had given. */
+export interface ScoreOverride {
+	comment: string;
+	gradedScore: number;
+}
+
+/** One change to an answer's score, as an instructor's attempt page lists it (issue 11). */
+export interface ScoreChange {
+	questionId: string;
+	kind: 'override' | 'undo' | 'regrade';
+	oldScore: number;
+	newScore: number;
+	comment: string | null;
+	byName: string;
+	at: string;
 }
 
 /** Why a question's key is not shown yet, and until when. */

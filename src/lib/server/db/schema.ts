@@ -66,8 +66,12 @@ export interface QuizAnswerTable {
 	/** Set when the answer was checked under the `immediate` policy; the answer is locked from then on. */
 	checked_at: string | null;
 	score: number | null;
-	/** JSON Verdict, written when graded. */
+	/** JSON Verdict, written when graded: the grader's own score stays here when an instructor overrides. */
 	verdict: string | null;
+	/** The current instructor override (migration 009): its comment, who and when; all null when none. */
+	override_comment: string | null;
+	overridden_by: string | null;
+	overridden_at: string | null;
 }
 
 /** One row per learner and lesson: the saved place (persisted machine snapshot) and where it is. */
@@ -293,6 +297,37 @@ export interface PasswordResetTable {
 	at: string;
 }
 
+/** Every change to a graded answer's score (migration 009): rows are only ever added. */
+export interface ScoreChangeTable {
+	id: string;
+	attempt_id: string;
+	question_id: string;
+	kind: ScoreChangeKind;
+	old_score: number;
+	new_score: number;
+	comment: string | null;
+	/** Who changed it (null: the regrade command, or an account since deleted); by_name says who it was. */
+	by_user_id: string | null;
+	by_name: string;
+	regrade_id: string | null;
+	at: string;
+}
+export type ScoreChangeKind = 'override' | 'undo' | 'regrade';
+
+/** One regrade under changed content (migration 009). The lists are JSON (see $lib/server/quiz/regrade.ts). */
+export interface RegradeRunTable {
+	id: string;
+	at: string;
+	by_user_id: string | null;
+	by_name: string;
+	/** The class whose attempts it covered, or null for every attempt (the command). */
+	class_id: string | null;
+	questions: string;
+	attempts: string;
+	/** Overridden answers whose grading changed: reported, left as the instructor set them. */
+	kept: string;
+}
+
 export interface Database {
 	learners: LearnerTable;
 	quiz_attempts: QuizAttemptTable;
@@ -314,4 +349,6 @@ export interface Database {
 	learner_mastery: LearnerMasteryTable;
 	derived_state: DerivedStateTable;
 	password_resets: PasswordResetTable;
+	score_changes: ScoreChangeTable;
+	regrade_runs: RegradeRunTable;
 }

@@ -54,3 +54,33 @@ export async function reportAttemptGraded(tx: Tx, attempt: Attempt): Promise<voi
 		score: fraction(attempt)
 	});
 }
+
+/**
+ * A graded attempt's score changed afterwards (an instructor's override, a regrade): the assignment's score
+ * becomes the best of the student's graded attempts under it again, computed afresh, since the best kept so
+ * far may be the attempt that just went down. Status, lateness and dates stay as the submission set them.
+ */
+export async function reportAttemptRescored(tx: Tx, attempt: Attempt): Promise<void> {
+	const assignmentId = attempt.assignment_id;
+	if (!assignmentId) return;
+	const [userId, assignment] = await Promise.all([
+		accountOf(tx, attempt.learner_id),
+		tx.selectFrom('assignments').select('kind').where('id', '=', assignmentId).executeTakeFirst()
+	]);
+	if (!userId || assignment?.kind !== 'quiz') return;
+	const attempts = await tx
+		.selectFrom('quiz_attempts as a')
+		.innerJoin('learners as l', 'l.id', 'a.learner_id')
+		.select(['a.score', 'a.max_score'])
+		.where('a.assignment_id', '=', assignmentId)
+		.where('l.user_id', '=', userId)
+		.where('a.status', '=', 'graded')
+		.execute();
+	if (attempts.length === 0) return;
+	await tx
+		.updateTable('assignment_work')
+		.set({ score: Math.max(...attempts.map(fraction)) })
+		.where('assignment_id', '=', assignmentId)
+		.where('user_id', '=', userId)
+		.execute();
+}

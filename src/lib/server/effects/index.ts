@@ -9,7 +9,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, QuizAttemptTable } from '$lib/server/db/schema';
-import { reportAttemptGraded, reportAttemptStarted } from './assignment-reports';
+import { reportAttemptGraded, reportAttemptRescored, reportAttemptStarted } from './assignment-reports';
 import { refreshLearnerMastery } from './mastery-index';
 
 type Tx = Kysely<Database>;
@@ -23,6 +23,15 @@ export async function onAttemptStarted(tx: Tx, attempt: Attempt): Promise<void> 
 /** A quiz attempt was graded: its assignment takes the score and lateness, the learner's mastery the answers. */
 export async function onAttemptGraded(tx: Tx, attempt: Attempt): Promise<void> {
 	if (attempt.assignment_id) await reportAttemptGraded(tx, attempt);
+	await refreshLearnerMastery(tx, attempt.learner_id);
+}
+
+/**
+ * A graded attempt's answers were re-scored (an instructor's override or undo, a regrade): its assignment
+ * takes the best score again and the learner's mastery is recomputed from the answers as they now stand.
+ */
+export async function onAttemptRescored(tx: Tx, attempt: Attempt): Promise<void> {
+	if (attempt.assignment_id) await reportAttemptRescored(tx, attempt);
 	await refreshLearnerMastery(tx, attempt.learner_id);
 }
 

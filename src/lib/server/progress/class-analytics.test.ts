@@ -275,11 +275,11 @@ describe.each(testEngines())('class analytics on %s', (engine) => {
 		const responses = await responsesCsv({ db, content, classId: 'c' });
 		const lines = responses.slice(1).trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'username,display_name,module,quiz,attempt,attempt_id,submitted_at,question,objective,response,score'
+			'username,display_name,module,quiz,attempt,attempt_id,submitted_at,question,objective,response,score,original_score,overridden,override_comment'
 		);
 		expect(lines).toHaveLength(3);
 		expect(lines[1]).toMatch(
-			/^ana,Ana López,fixture,alpha,1,[0-9a-f-]{36},2026-03-02T09:00:00\.000Z,a-single,alpha,"""a""",1$/
+			/^ana,Ana López,fixture,alpha,1,[0-9a-f-]{36},2026-03-02T09:00:00\.000Z,a-single,alpha,"""a""",1,1,no,$/
 		);
 	});
 });

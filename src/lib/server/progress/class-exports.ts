@@ -3,6 +3,7 @@
  * Routes re-check that the instructor owns the class (requireOwnedClass) before calling these; the queries are
  * scoped to the class's members.
  */
+import type { Verdict } from '$lib/grading';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
 import type { ClassDashboard } from './class-analytics';
@@ -48,7 +49,9 @@ export async function responsesCsv(input: {
 			'a.submitted_at',
 			'qa.question_id',
 			'qa.response',
-			'qa.score'
+			'qa.score',
+			'qa.verdict',
+			'qa.override_comment'
 		])
 		.where('m.class_id', '=', classId)
 		.where('a.status', '=', 'graded')
@@ -70,7 +73,10 @@ export async function responsesCsv(input: {
 			'question',
 			'objective',
 			'response',
-			'score'
+			'score',
+			'original_score',
+			'overridden',
+			'override_comment'
 		],
 		rows.map((r) => [
 			r.username,
@@ -83,7 +89,11 @@ export async function responsesCsv(input: {
 			r.question_id,
 			content.question(r.module_id, r.question_id)?.objective ?? '',
 			r.response,
-			r.score
+			r.score,
+			// The grader's score, which an instructor's override leaves in the verdict.
+			r.verdict ? (JSON.parse(r.verdict) as Verdict).score : r.score,
+			r.override_comment === null ? 'no' : 'yes',
+			r.override_comment ?? ''
 		])
 	);
 }

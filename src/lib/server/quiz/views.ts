@@ -235,6 +235,9 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 			return source ? passageView(moduleId, source, c) : null;
 		})
 		.filter((p): p is PassageView => p !== null);
+	// An instructor's override wins over the grader; the grader's own score stays in the verdict.
+	const overridden = row?.override_comment != null;
+	const score = overridden ? (row?.score ?? 0) : (verdict?.score ?? 0);
 	const chosen = (id: string) => (Array.isArray(response) ? response.includes(id) : response === id);
 	return {
 		n: d.n,
@@ -242,9 +245,9 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 		type: q.type,
 		prompt: q.prompt,
 		claim: q.type === 'evidence' ? q.claim : null,
-		score: verdict?.score ?? 0,
-		correct: verdict?.correct ?? false,
-		partial: verdict?.partial ?? false,
+		score,
+		correct: overridden ? score >= 1 : (verdict?.correct ?? false),
+		partial: overridden ? score > 0 && score < 1 : (verdict?.partial ?? false),
 		answered: isAnswered(response),
 		yours,
 		key,
@@ -271,7 +274,11 @@ function questionReview(content: ContentIndex, moduleId: string, d: Drawn): Ques
 		feedback: q.type === 'single' ? null : (verdict?.feedback ?? null),
 		explanation: q.explanation,
 		citations,
-		held: null
+		held: null,
+		override:
+			row?.override_comment != null
+				? { comment: row.override_comment, gradedScore: verdict?.score ?? 0 }
+				: null
 	};
 }
 
@@ -297,7 +304,10 @@ export function answerFeedback(input: {
 		saved_at: input.at.toISOString(),
 		checked_at: input.at.toISOString(),
 		score: verdict.score,
-		verdict: JSON.stringify(verdict)
+		verdict: JSON.stringify(verdict),
+		override_comment: null,
+		overridden_by: null,
+		overridden_at: null
 	};
 	return withheld(
 		questionReview(input.content, input.moduleId, { n: 1, question, order: {}, row }),

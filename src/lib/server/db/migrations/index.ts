@@ -11,6 +11,7 @@ import * as assignmentAttempts from './005-assignment-attempts';
 import * as progress from './006-progress';
 import * as learnerMastery from './007-learner-mastery';
 import * as passwordResets from './008-password-resets';
+import * as scoreChanges from './009-score-changes';
 import * as lessonAnswerOnce from './010-lesson-answer-once';
 import * as assignmentForms from './011-assignment-forms';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
 	'006-progress': progress,
 	'007-learner-mastery': learnerMastery,
 	'008-password-resets': passwordResets,
+	'009-score-changes': scoreChanges,
 	'010-lesson-answer-once': lessonAnswerOnce,
 	'011-assignment-forms': assignmentForms
 };

@@ -4,9 +4,10 @@ import { appContent } from '$lib/server/content/app-content';
 import { appDb } from '$lib/server/db';
 import { assignmentLabels, classDashboard, parseGridQuery } from '$lib/server/progress/class-analytics';
 import { assignedQuizzes, groupByModule } from '$lib/server/progress/class-modules';
+import { classRegradeRuns, regradeClass } from '$lib/server/progress/class-regrade';
 import { workLinks } from '$lib/server/progress/student-work';
 import { paginate } from '$lib/pagination';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const STUCK_LISTED = 10;
 /** The grid's query parameters (what parseGridQuery reads). */
@@ -108,6 +109,21 @@ export const load: PageServerLoad = async (event) => {
 			grid: `${base}/grid.csv`,
 			responses: `${base}/responses.csv`
 		},
-		stuckSortHref: sortLink('stuck')
+		stuckSortHref: sortLink('stuck'),
+		regrades: await classRegradeRuns(db, klass.id)
 	};
+};
+
+export const actions: Actions = {
+	/** Regrades the class's graded attempts under the current content (issue 11); the run is recorded. */
+	regrade: async (event) => {
+		const { user, klass } = await requireOwnedClass(event, event.params.classId);
+		const run = await regradeClass(appDb(), {
+			content: appContent(),
+			classId: klass.id,
+			instructor: user,
+			now: event.locals.now
+		});
+		return { regraded: run };
+	}
 };
