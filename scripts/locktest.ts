@@ -2,8 +2,9 @@
  * npm run locktest — what the app does while another process holds the SQLite write lock (issue 12,
  * finding 5). Starts the production build, makes a learner with an attempt, then holds BEGIN EXCLUSIVE on
  * the database file from this process for HOLD_MS and measures, meanwhile: /healthz and a page (latency),
- * and an autosave (status, Retry-After, message). After the lock is released the autosave must succeed.
- * Also counts the learner rows that COOKIELESS cookie-less GETs create (finding 3).
+ * and an autosave, a cookie-less page and a cookie-less quiz start (status, time, Retry-After, message).
+ * After the lock is released the autosave must succeed. Also counts the learner rows that COOKIELESS
+ * cookie-less GETs create (finding 3).
  */
 import SQLite from 'better-sqlite3';
 import {
@@ -19,16 +20,22 @@ import {
 const HOLD_MS = 6000;
 const COOKIELESS = 2000;
 
+/** One request, timed; a dropped connection is reported as status 0 with the error, not thrown. */
 async function timed(url: string, init?: RequestInit) {
 	const t = performance.now();
-	const response = await fetch(url, init);
-	const body = await response.text();
-	return {
-		ms: performance.now() - t,
-		status: response.status,
-		retryAfter: response.headers.get('retry-after'),
-		body
-	};
+	try {
+		const response = await fetch(url, init);
+		const body = await response.text();
+		return {
+			ms: performance.now() - t,
+			status: response.status,
+			retryAfter: response.headers.get('retry-after'),
+			body
+		};
+	} catch (e) {
+		const cause = (e as { cause?: { code?: string } }).cause?.code ?? String(e);
+		return { ms: performance.now() - t, status: 0, retryAfter: null, body: `no answer (${cause})` };
+	}
 }
 
 async function main() {
@@ -64,6 +71,18 @@ async function main() {
 		holder.exec('BEGIN EXCLUSIVE');
 		const lockedUntil = Date.now() + HOLD_MS;
 		const autosave = save(1);
+		// Two more that met the lock in the review: a cookie-less page (it wrote a learner row then) and a
+		// cookie-less quiz start (a write now too: the learner and the attempt).
+		const cookieless = timed(`${base}/`);
+		const start = timed(`${base}${FINAL_QUIZ}?/start`, {
+			method: 'POST',
+			headers: {
+				origin: base,
+				accept: 'application/json',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: ''
+		});
 		const healthz: number[] = [];
 		const pages: number[] = [];
 		while (Date.now() < lockedUntil - 500) {
@@ -72,6 +91,7 @@ async function main() {
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		const locked = await autosave;
+		const [page, started] = [await cookieless, await start];
 		await new Promise((r) => setTimeout(r, Math.max(0, lockedUntil - Date.now())));
 		holder.exec('ROLLBACK');
 		holder.close();
@@ -84,6 +104,10 @@ async function main() {
 		);
 		console.log(
 			`autosave while locked: ${locked.status} after ${locked.ms.toFixed(0)} ms, Retry-After ${locked.retryAfter}, ${locked.body.slice(0, 120)}`
+		);
+		console.log(`cookie-less page while locked: ${page.status} after ${page.ms.toFixed(0)} ms`);
+		console.log(
+			`cookie-less quiz start while locked: ${started.status} after ${started.ms.toFixed(0)} ms, Retry-After ${started.retryAfter}, ${started.body.slice(0, 120)}`
 		);
 		console.log(`autosave after the lock: ${after.status} ${after.body.slice(0, 80)}`);
 	} finally {

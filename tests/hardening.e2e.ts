@@ -156,3 +156,36 @@ test.describe('malformed bodies', () => {
 		expect((await res.json()).message).toMatch(/nested deeper/);
 	});
 });
+
+test.describe('lesson events are capped', () => {
+	// Issue 12, finding 4: 20 saves of 100 events stored 2,000 rows for one learner.
+	test('more than 100 events in a save get a 400, more than 150 in a run a 429, each with a message', async ({
+		page
+	}) => {
+		await openLesson(page, 'lineage');
+		const url = `${lessonUrl('lineage')}/progress`;
+		const snapshot = {
+			status: 'active',
+			value: 'three-treaties',
+			context: { results: {}, responses: {}, remediations: 0 }
+		};
+		const steps = (from: number, count: number) =>
+			Array.from({ length: count }, (_, i) => ({
+				id: `cap-step-${String(from + i).padStart(5, '0')}`,
+				type: 'remediation.taken',
+				step: 'order'
+			}));
+		const post = (events: unknown[]) =>
+			page.request.post(url, { data: { version: 1, run: 'run-cap-00001', snapshot, events } });
+		const tooMany = await post(steps(0, 101));
+		expect(tooMany.status()).toBe(400);
+		expect((await tooMany.json()).message).toMatch(/at most 100 events in one save/);
+		expect((await post(steps(0, 100))).status()).toBe(200);
+		expect((await post(steps(100, 50))).status()).toBe(200);
+		const overRun = await post(steps(150, 1));
+		expect(overRun.status()).toBe(429);
+		expect((await overRun.json()).message).toMatch(
+			/one run keeps at most 150.*nothing from this save was kept/
+		);
+	});
+});

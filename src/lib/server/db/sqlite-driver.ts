@@ -45,9 +45,11 @@ const isLocked = (err: unknown) =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `step` (synchronous, busy timeout 0) until it is not locked out, yielding the event loop between tries. */
-async function retryLocked<T>(step: () => T, waitMs: number): Promise<T> {
-	const deadline = Date.now() + waitMs;
+/**
+ * Runs `step` (synchronous, busy timeout 0) until it is not locked out, yielding the event loop between tries.
+ * It always tries once; past `deadline` (a time, not a duration) a locked step fails as DatabaseBusyError.
+ */
+async function retryLocked<T>(step: () => T, deadline: number): Promise<T> {
 	for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
 		try {
 			return step();
@@ -116,17 +118,21 @@ class Connection implements DatabaseConnection {
 	) {}
 
 	async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+		// The wait starts now, not when the writer connection is free: writes queued behind one that waits for
+		// another process's lock share its wait instead of each waiting in turn (three queued saves answered
+		// 503 after 4, 8 and 12 s).
+		const deadline = Date.now() + this.c.waitMs;
 		if (!this.#holdsWriter && this.reader) {
 			const stmt = this.reader.statement(query.sql);
 			if (stmt) {
-				const rows = await retryLocked(() => stmt.all(query.parameters as unknown[]), this.c.waitMs);
+				const rows = await retryLocked(() => stmt.all(query.parameters as unknown[]), deadline);
 				return { rows: rows as R[] };
 			}
 		}
 		const alone = !this.#holdsWriter;
 		if (alone) await this.acquireWriter();
 		try {
-			return (await retryLocked(() => run(this.c.writer, query), this.c.waitMs)) as QueryResult<R>;
+			return (await retryLocked(() => run(this.c.writer, query), deadline)) as QueryResult<R>;
 		} finally {
 			if (alone) this.releaseWriter();
 		}
@@ -149,9 +155,10 @@ class Connection implements DatabaseConnection {
 	}
 
 	async begin() {
+		const deadline = Date.now() + this.c.waitMs;
 		await this.acquireWriter();
 		try {
-			await retryLocked(() => this.c.writer.prepare('begin immediate').run(), this.c.waitMs);
+			await retryLocked(() => this.c.writer.prepare('begin immediate').run(), deadline);
 			this.#inTransaction = true;
 		} catch (err) {
 			this.releaseWriter();
@@ -161,7 +168,7 @@ class Connection implements DatabaseConnection {
 
 	async end(sql: 'commit' | 'rollback') {
 		try {
-			await retryLocked(() => this.c.writer.prepare(sql).run(), this.c.waitMs);
+			await retryLocked(() => this.c.writer.prepare(sql).run(), Date.now() + this.c.waitMs);
 		} finally {
 			// A failed commit leaves the transaction open in SQLite: roll it back so the connection is clean.
 			if (this.c.writer.inTransaction) this.c.writer.prepare('rollback').run();

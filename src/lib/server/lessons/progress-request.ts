@@ -8,6 +8,7 @@ import { checkJson } from '$lib/server/form';
 import type { LessonSnapshot } from '$lib/lessons/snapshot';
 import { parseLessonSnapshot } from '$lib/lessons/snapshot';
 import { ID_RE, type ProgressEvent } from '$lib/lessons/progress-events';
+import { MAX_EVENTS_PER_SAVE } from './event-caps';
 import type { BuiltLesson } from '$lib/lessons/lesson-machine';
 import type { Question } from '$lib/content/types';
 
@@ -32,7 +33,9 @@ const requestSchema = z.strictObject({
 	version: z.int().nonnegative(),
 	run: id,
 	snapshot: z.unknown(),
-	events: z.array(eventSchema).max(100)
+	events: z
+		.array(eventSchema)
+		.max(MAX_EVENTS_PER_SAVE, `at most ${MAX_EVENTS_PER_SAVE} events in one save; send the rest in the next`)
 });
 
 export interface ValidProgress {

@@ -12,7 +12,7 @@ import {
 	selectLessonStatuses,
 	selectSavedLesson
 } from './progress';
-import { LESSON_EVENTS_PER_DAY } from './run-answers';
+import { LESSON_EVENTS_PER_DAY, LESSON_EVENTS_PER_RUN, MAX_EVENTS_PER_SAVE } from './event-caps';
 import { refreshLearnerMastery, syncMasteryIndex } from '$lib/server/effects/mastery-index';
 import { learnerObservations, masteryByObjective } from '$lib/server/progress/observations';
 import { validateProgress } from './progress-request';
@@ -227,9 +227,9 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 
 	const finalSnapshot = () =>
 		createActor(machine, { snapshot: walkPath(machine, lesson, 'right') }).getPersistedSnapshot();
-	const refusal = async (raw: unknown) => {
+	const refusal = async (raw: unknown, at = now) => {
 		try {
-			await save(raw);
+			await save(raw, at);
 		} catch (e) {
 			if (e instanceof LessonProgressRefused) return e;
 			throw e;
@@ -316,21 +316,78 @@ describe.each(testEngines())('lesson progress on %s', (engine) => {
 		expect(await counted()).toEqual({ table: two, page: two });
 	});
 
-	it(`caps stored events at ${LESSON_EVENTS_PER_DAY} per learner, lesson and day, storing nothing past it`, async () => {
-		const batch = (day: string, from: number, count: number) =>
-			Array.from({ length: count }, (_, i) => ({
-				id: `${day}-step-${String(from + i).padStart(5, '0')}`,
-				type: 'remediation.taken' as const,
-				step: 'order'
-			}));
-		for (let i = 0; i < LESSON_EVENTS_PER_DAY; i += 100) await save(body({ events: batch('d1', i, 100) }));
-		const over = await refusal(body({ events: batch('d1', LESSON_EVENTS_PER_DAY, 1) }));
+	// Issue 12, finding 4: 20 saves of 100 events stored 2,000 rows for one learner, and saves slowed as the
+	// log grew. Events here are remediation steps at the lineage lesson's "order" check, 100 to a save.
+	const steps = (prefix: string, from: number, count: number) =>
+		Array.from({ length: count }, (_, i) => ({
+			id: `${prefix}-step-${String(from + i).padStart(5, '0')}`,
+			type: 'remediation.taken' as const,
+			step: 'order'
+		}));
+	const run = (n: number) => `run-${String(n).padStart(8, '0')}`;
+	const nextDay = new Date('2026-02-02T09:00:00Z');
+
+	it(`caps stored events at ${LESSON_EVENTS_PER_RUN} per run of a lesson, over any number of days, storing nothing past it`, async () => {
+		await save(body({ events: steps('r1', 0, 100) }));
+		await save(body({ events: steps('r1', 100, LESSON_EVENTS_PER_RUN - 100) }), nextDay);
+		const over = await refusal(body({ events: steps('r1', LESSON_EVENTS_PER_RUN, 1) }), nextDay);
 		expect(over.status).toBe(429);
-		expect(over.message).toMatch(/at most 300 a day/);
+		expect(over.message).toMatch(
+			/one run keeps at most 150\. To save your place again, start the lesson again/
+		);
+		expect(await events()).toHaveLength(LESSON_EVENTS_PER_RUN);
+		// Refused whole: a save that crosses the cap keeps none of its events and not its place either.
+		const crossing = await refusal(
+			body({ snapshot: { ...start(), value: 'order' }, events: steps('r1', 200, 2) }),
+			nextDay
+		);
+		expect(crossing.status).toBe(429);
+		expect(
+			(await selectSavedLesson({ db, learnerId, moduleId: 'treaty-2024', lessonId: 'lineage' }))?.snapshot
+		).not.toMatchObject({ value: 'order' });
+		// A replay of a stored save adds nothing and is still answered; a new run takes events again.
+		await save(body({ events: steps('r1', 0, 100) }), nextDay);
+		await save(body({ run: run(2), events: steps('r2', 0, 1) }), nextDay);
+		expect(await events()).toHaveLength(LESSON_EVENTS_PER_RUN + 1);
+	});
+
+	it(`caps stored events at ${LESSON_EVENTS_PER_DAY} per learner, lesson and UTC day, whatever the runs`, async () => {
+		for (let i = 0; i < LESSON_EVENTS_PER_DAY; i += 100)
+			await save(body({ run: run(i + 1), events: steps(`d1-${i}`, 0, 100) }));
+		const over = await refusal(body({ run: run(999), events: steps('d1-over', 0, 1) }));
+		expect(over.status).toBe(429);
+		expect(over.message).toMatch(/recorded 300 steps and answers for you today, and takes at most 300 a day/);
 		expect(await events()).toHaveLength(LESSON_EVENTS_PER_DAY);
-		// A replay of a stored save is not new: still answered. The next UTC day takes events again.
-		await save(body({ events: batch('d1', 0, 100) }));
-		await save(body({ events: batch('d2', 0, 1) }), new Date('2026-02-02T00:00:01Z'));
+		// The next UTC day takes events again.
+		await save(body({ run: run(999), events: steps('d2', 0, 1) }), new Date('2026-02-02T00:00:01Z'));
 		expect(await events()).toHaveLength(LESSON_EVENTS_PER_DAY + 1);
+	});
+
+	it('holds the run cap when saves arrive at the same moment: of two that each fit alone, one is stored', async () => {
+		await save(body({ events: steps('r1', 0, 100) }));
+		await save(body({ events: steps('r1', 100, LESSON_EVENTS_PER_RUN - 100 - 10) }));
+		const both = await Promise.allSettled([
+			save(body({ events: steps('a', 0, 10) })),
+			save(body({ events: steps('b', 0, 10) }))
+		]);
+		expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(await events()).toHaveLength(LESSON_EVENTS_PER_RUN);
+	});
+});
+
+describe('one save', () => {
+	it(`carries at most ${MAX_EVENTS_PER_SAVE} events: more get a 400 that says so`, () => {
+		const events = Array.from({ length: MAX_EVENTS_PER_SAVE + 1 }, (_, i) => ({
+			id: `step-${String(i).padStart(5, '0')}`,
+			type: 'remediation.taken',
+			step: 'order'
+		}));
+		const v = validateProgress(body({ events }), lineage, question);
+		expect(v).toEqual({
+			ok: false,
+			status: 400,
+			message: `Invalid progress: events: at most ${MAX_EVENTS_PER_SAVE} events in one save; send the rest in the next`
+		});
+		expect(validateProgress(body({ events: events.slice(1) }), lineage, question).ok).toBe(true);
 	});
 });

@@ -8,10 +8,9 @@ import type { ProgressResponse } from '$lib/lessons/progress-events';
 import { positionOf, type SavedLesson } from '$lib/lessons/snapshot';
 import type { LessonStatus } from '$lib/lessons/lesson-status';
 import type { Db } from '$lib/server/db';
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
 import { onLessonChecksAnswered } from '$lib/server/effects';
-import { LESSON_EVENTS_PER_DAY, passedFromAnswers, unfinishedChecks } from './run-answers';
+import { passedFromAnswers, unfinishedChecks } from './run-answers';
+import { lockLessonLog, overEventCaps } from './event-caps';
 import type { ValidProgress } from './progress-request';
 
 interface LessonKey {
@@ -79,8 +78,8 @@ export class LessonProgressRefused extends Error {
 /**
  * Saves the snapshot and records the events, in one transaction. Events already recorded (a replayed save)
  * are skipped, so a retry has exactly one effect. Throws LessonProgressRefused, having stored nothing, when
- * the save would take the learner past LESSON_EVENTS_PER_DAY for this lesson, or marks the run completed
- * without a stored answer to every check.
+ * the save would take the learner past a cap of event-caps.ts (per run, per lesson and day), or marks the run
+ * completed without a stored answer to every check.
  */
 export async function recordLessonProgress({
 	db,
@@ -99,6 +98,7 @@ export async function recordLessonProgress({
 	const done = progress.snapshot.status === 'done';
 	return db.kysely.transaction().execute(async (trx) => {
 		const key = { learner_id: learnerId, module_id: moduleId, lesson_id: lesson.id };
+		await lockLessonLog(trx, db.engine, key);
 		const ids = progress.events.map((e) => e.id);
 		const replayed = new Set(
 			ids.length
@@ -113,7 +113,8 @@ export async function recordLessonProgress({
 				: []
 		);
 		const fresh = progress.events.filter((e) => !replayed.has(e.id)).length;
-		if (fresh > 0) await refuseOverDailyCap(trx, key, now, fresh);
+		const over = fresh > 0 ? await overEventCaps(trx, { key, run: progress.run, now, adding: fresh }) : null;
+		if (over) throw new LessonProgressRefused(over.status, over.message);
 
 		const graded: ProgressResponse['graded'] = [];
 		let passed: boolean | undefined;
@@ -225,26 +226,4 @@ export async function recordLessonProgress({
 		if (answered) await onLessonChecksAnswered(trx, learnerId);
 		return { step: k, steps: n, done, graded, ...(passed === undefined ? {} : { passed }) };
 	});
-}
-
-/** Refuses a save that would store more than LESSON_EVENTS_PER_DAY events for this learner and lesson today. */
-async function refuseOverDailyCap(
-	trx: Kysely<Database>,
-	key: { learner_id: string; module_id: string; lesson_id: string },
-	now: Date,
-	adding: number
-): Promise<void> {
-	const dayStart = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
-	const row = await trx
-		.selectFrom('lesson_events')
-		.select((eb) => eb.fn.countAll<number | string>().as('n'))
-		.where((eb) => eb.and(key))
-		.where('created_at', '>=', dayStart)
-		.executeTakeFirst();
-	const today = Number(row?.n ?? 0);
-	if (today + adding > LESSON_EVENTS_PER_DAY)
-		throw new LessonProgressRefused(
-			429,
-			`This lesson has recorded ${today} steps and answers for you today, and takes at most ${LESSON_EVENTS_PER_DAY} a day. Come back tomorrow; nothing from this save was kept.`
-		);
 }

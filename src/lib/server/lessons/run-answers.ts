@@ -11,9 +11,6 @@ export interface StoredAnswer {
 	correct: number | null;
 }
 
-/** Lesson events one learner may store per lesson and UTC day (an honest run stores about 3 per check). */
-export const LESSON_EVENTS_PER_DAY = 300;
-
 const checkSteps = (lesson: LessonDefinition) =>
 	lesson.steps.flatMap(({ id, card }) =>
 		card.kind === 'check' || card.kind === 'scenario'

@@ -37,78 +37,82 @@ export async function syncReviewCards(input: {
 	now: Date;
 }): Promise<number> {
 	const { db, content, learnerId, now } = input;
-	return db.kysely.transaction().execute(async (tx) => {
-		const [quizMisses, lessonMisses, existing] = await Promise.all([
-			tx
-				.selectFrom('quiz_answers as qa')
-				.innerJoin('quiz_attempts as a', 'a.id', 'qa.attempt_id')
-				.select([
-					'a.module_id',
-					'qa.question_id',
-					'a.submitted_at',
-					'a.status',
-					'a.feedback',
-					'a.due_at',
-					'a.extension_minutes',
-					'a.review_opens_at'
-				])
-				.where('a.learner_id', '=', learnerId)
-				.where('a.status', '=', 'graded')
-				.where('qa.score', '<', 1)
-				.execute(),
-			tx
-				.selectFrom('lesson_events')
-				.select(['module_id', 'item_id', 'created_at'])
-				.where('learner_id', '=', learnerId)
-				.where('type', '=', 'check.answered')
-				.where('correct', '=', 0)
-				.execute(),
-			tx
-				.selectFrom('review_cards')
-				.select(['module_id', 'question_id'])
-				.where('learner_id', '=', learnerId)
-				.execute()
-		]);
-		const have = new Set(existing.map((c) => `${c.module_id}/${c.question_id}`));
-		const wanted = new Map<
-			string,
-			{ module_id: string; question_id: string; origin: 'quiz' | 'lesson'; at: string }
-		>();
-		const want = (moduleId: string, questionId: string, origin: 'quiz' | 'lesson', at: string) => {
-			const key = `${moduleId}/${questionId}`;
-			if (have.has(key) || !content.question(moduleId, questionId)) return;
-			const prior = wanted.get(key);
-			if (!prior || at < prior.at)
-				wanted.set(key, { module_id: moduleId, question_id: questionId, origin, at });
+	// Read first, outside a transaction: a page with no card to add (most visits, and every visitor with
+	// nothing stored) writes nothing, and still answers while another process holds the SQLite database.
+	// Two syncs at once may find the same cards missing; ON CONFLICT keeps one.
+	const [quizMisses, lessonMisses, existing] = await Promise.all([
+		db.kysely
+			.selectFrom('quiz_answers as qa')
+			.innerJoin('quiz_attempts as a', 'a.id', 'qa.attempt_id')
+			.select([
+				'a.module_id',
+				'qa.question_id',
+				'a.submitted_at',
+				'a.status',
+				'a.feedback',
+				'a.due_at',
+				'a.extension_minutes',
+				'a.review_opens_at'
+			])
+			.where('a.learner_id', '=', learnerId)
+			.where('a.status', '=', 'graded')
+			.where('qa.score', '<', 1)
+			.execute(),
+		db.kysely
+			.selectFrom('lesson_events')
+			.select(['module_id', 'item_id', 'created_at'])
+			.where('learner_id', '=', learnerId)
+			.where('type', '=', 'check.answered')
+			.where('correct', '=', 0)
+			.execute(),
+		db.kysely
+			.selectFrom('review_cards')
+			.select(['module_id', 'question_id'])
+			.where('learner_id', '=', learnerId)
+			.execute()
+	]);
+	const have = new Set(existing.map((c) => `${c.module_id}/${c.question_id}`));
+	const wanted = new Map<
+		string,
+		{ module_id: string; question_id: string; origin: 'quiz' | 'lesson'; at: string }
+	>();
+	const want = (moduleId: string, questionId: string, origin: 'quiz' | 'lesson', at: string) => {
+		const key = `${moduleId}/${questionId}`;
+		if (have.has(key) || !content.question(moduleId, questionId)) return;
+		const prior = wanted.get(key);
+		if (!prior || at < prior.at)
+			wanted.set(key, { module_id: moduleId, question_id: questionId, origin, at });
+	};
+	for (const m of quizMisses)
+		if (reviewOpen(m, now)) want(m.module_id, m.question_id, 'quiz', m.submitted_at ?? '');
+	for (const m of lessonMisses) if (m.item_id) want(m.module_id, m.item_id, 'lesson', m.created_at);
+	const at = now.toISOString();
+	const rows = [...wanted.values()].map((w) => {
+		const card = newReviewCard(now);
+		return {
+			learner_id: learnerId,
+			module_id: w.module_id,
+			question_id: w.question_id,
+			origin: w.origin,
+			missed_at: w.at,
+			card: JSON.stringify(card),
+			due_at: card.due,
+			reps: 0,
+			created_at: at,
+			updated_at: at
 		};
-		for (const m of quizMisses)
-			if (reviewOpen(m, now)) want(m.module_id, m.question_id, 'quiz', m.submitted_at ?? '');
-		for (const m of lessonMisses) if (m.item_id) want(m.module_id, m.item_id, 'lesson', m.created_at);
-		const at = now.toISOString();
-		const rows = [...wanted.values()].map((w) => {
-			const card = newReviewCard(now);
-			return {
-				learner_id: learnerId,
-				module_id: w.module_id,
-				question_id: w.question_id,
-				origin: w.origin,
-				missed_at: w.at,
-				card: JSON.stringify(card),
-				due_at: card.due,
-				reps: 0,
-				created_at: at,
-				updated_at: at
-			};
-		});
+	});
+	if (rows.length === 0) return 0;
+	await db.kysely.transaction().execute(async (trx) => {
 		for (let i = 0; i < rows.length; i += 100) {
-			await tx
+			await trx
 				.insertInto('review_cards')
 				.values(rows.slice(i, i + 100))
 				.onConflict((oc) => oc.columns(['learner_id', 'module_id', 'question_id']).doNothing())
 				.execute();
 		}
-		return rows.length;
 	});
+	return rows.length;
 }
 
 const startOfDay = (now: Date) => `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
