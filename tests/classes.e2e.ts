@@ -8,6 +8,7 @@ import {
 	createClassApi,
 	INSTRUCTOR_CODE,
 	joinApi,
+	localUtc,
 	PASSWORD,
 	signInApi,
 	signInPage,
@@ -25,6 +26,32 @@ test.describe('classes journey', () => {
 	// Local time must be the reader's, not the server's: run the browsers far from UTC.
 	test.use({ timezoneId: 'America/New_York' });
 	test.describe.configure({ timeout: JOURNEY_TIMEOUT });
+
+	// Issue 13 point 2: a quiz and the whole module holding it are the same questions twice; say so, allow it.
+	test('assigning a quiz and then its whole module warns, on both assignment pages, and blocks neither', async ({
+		page
+	}) => {
+		const teacher = await signUpApi('instructor');
+		const klass = await createClassApi(teacher, uniqueName('Overlap'));
+		const dueAt = new Date(Date.now() + 7 * DAY);
+		const quiz = await createAssignmentApi(teacher, klass.id, { target: 'quiz:treaty-2024:final', dueAt });
+		await signInPage(page, teacher.username);
+		await page.goto(`/classes/${klass.id}/assignments/${quiz}`);
+		await expect(page.getByText(/same questions twice/)).toHaveCount(0);
+
+		await page.goto(`/classes/${klass.id}/assignments/new`);
+		await page.getByLabel('What to assign').selectOption('module:treaty-2024');
+		await page.getByLabel('Due', { exact: true }).fill(localUtc(dueAt));
+		await page.getByRole('button', { name: 'Assign' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'same questions twice' })).toContainText(
+			'“Final module quiz” assigned on its own'
+		);
+		await expectNoAxeViolations(page);
+		await page.goto(`/classes/${klass.id}/assignments/${quiz}`);
+		await expect(page.getByRole('status').filter({ hasText: 'same questions twice' })).toContainText(
+			'includes this quiz'
+		);
+	});
 
 	test('an instructor signs up, creates a class and assigns the final quiz due tomorrow; a student joins with the code and takes it; the instructor sees the score; another instructor cannot see it', async ({
 		page,

@@ -7,6 +7,7 @@
  * player labels them as context so a student can tell them from what the documents say.
  */
 import type { FlowCard, LessonDefinition, Prose } from '$lib/content/lesson-schema';
+import type { PublicQuestion } from '$lib/content/public';
 import type { CitationFile } from '$lib/content/schema';
 
 export type {
@@ -72,6 +73,16 @@ export function lessonItems(lesson: LessonDefinition): string[] {
 		card.kind === 'check' || card.kind === 'scenario' ? [card.item, card.retryItem] : []
 	);
 	return [...new Set(ids)];
+}
+
+/**
+ * How the page shows a practice item, built on the server: the question without its key (what the
+ * inputs render) and the key in words (shown after a missed re-check). The browser gets the full item
+ * too, to grade it; these two it only renders, so their code stays on the server.
+ */
+export interface ShownItem {
+	question: PublicQuestion;
+	answer: string[];
 }
 
 /** A stable key for a citation, so the server can hand the player the passage for each one. */

@@ -1,11 +1,10 @@
 /**
- * What every lesson machine shares: context and event types, the named pure guards and the assign
- * actions, passed to `setup()` by the one factory (./lesson-machine.ts).
+ * What every lesson machine shares: context and event types, the named pure guards and the context
+ * updates of its named actions. The one factory (./lesson-machine.ts) passes them to XState's `setup()`;
+ * the browser's stepper (./lesson-stepper.ts) runs the same functions over the same config.
  *
- * Imports nothing from svelte, $app or $lib/server: machines run in the browser, on the server (to
- * validate saved snapshots) and in unit tests alike.
+ * Imports nothing at all at run time (no xstate either): this ships to the browser with the player.
  */
-import { assign, type ParameterizedObject } from 'xstate';
 
 /** How a check went: right first time, right on the re-check after one remediation, or missed both. */
 export type CheckResult = 'first' | 'retry' | 'missed';
@@ -35,39 +34,34 @@ export const lessonTypes = {
 };
 
 type Args = { context: LessonContext; event: LessonEvent };
-const submitted = (event: LessonEvent, item: string) => event.type === 'answer.submit' && event.item === item;
+type Submit = Extract<LessonEvent, { type: 'answer.submit' }>;
+const submitted = (event: LessonEvent, item: string): event is Submit =>
+	event.type === 'answer.submit' && event.item === item;
 
 /** Named pure guards: they read only the event and context they are given. */
 export const lessonGuards = {
 	/** The submitted answer is to this item and is right. */
 	answeredCorrectly: ({ event }: Args, params: { item: string }) =>
-		submitted(event, params.item) && event.type === 'answer.submit' && event.correct === true,
+		submitted(event, params.item) && event.correct === true,
 	/** Any answer to this item (used after answeredCorrectly, so: a wrong one). */
 	answered: ({ event }: Args, params: { item: string }) => submitted(event, params.item),
 	/** A wrong answer to this item that picked this option (a targeted remediation follows). */
 	chose: ({ event }: Args, params: { item: string; choice: string }) =>
-		submitted(event, params.item) &&
-		event.type === 'answer.submit' &&
-		!event.correct &&
-		event.response === params.choice
+		submitted(event, params.item) && !event.correct && event.response === params.choice
 };
 
-/** assign() typed for lesson machines, so the actions can live here rather than inside each setup(). */
-const update = <P extends ParameterizedObject['params'] | undefined>(
-	fn: (args: Args, params: P) => Partial<LessonContext>
-) => assign<LessonContext, LessonEvent, P, LessonEvent, never>(fn);
-
-export const lessonActions = {
-	recordResponse: update(({ context, event }) =>
+/**
+ * What each named action changes in the context, as a pure function of the context, the event and the
+ * action's params. lesson-machine.ts wraps each in XState's assign(); the stepper applies them directly.
+ */
+export const lessonUpdates = {
+	recordResponse: ({ context, event }: Args): Partial<LessonContext> =>
 		event.type === 'answer.submit'
 			? { responses: { ...context.responses, [event.item]: event.response } }
-			: {}
-	),
-	recordResult: update(({ context }, params: { step: string; result: CheckResult }) =>
-		context.results[params.step] ? {} : { results: { ...context.results, [params.step]: params.result } }
-	),
-	countRemediation: update(({ context }) => ({ remediations: context.remediations + 1 }))
+			: {},
+	recordResult: ({ context }: Args, params: { step: string; result: CheckResult }): Partial<LessonContext> =>
+		context.results[params.step] ? {} : { results: { ...context.results, [params.step]: params.result } },
+	countRemediation: ({ context }: Args): Partial<LessonContext> => ({
+		remediations: context.remediations + 1
+	})
 };
-
-/** What every lesson machine passes to `setup()`: its types, named guards and actions. */
-export const lessonSetup = { types: lessonTypes, guards: lessonGuards, actions: lessonActions };

@@ -3,16 +3,19 @@
  * module in the content index (so a new lesson file is tested without a new test file): graph coverage
  * with xstate/graph (every state and the final state reached by a shortest path, no state without a way
  * out), every guard branch of every check through the pure transition(), a decision flow's ladder,
- * stepping back, and a persisted snapshot round trip.
+ * stepping back, a persisted snapshot round trip, and the browser's stepper proven equal to the machine.
  */
+import fc from 'fast-check';
 import { getShortestPaths } from 'xstate/graph';
 import { createActor, getNextSnapshot, initialTransition, transition } from 'xstate';
 import type { StateValue } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { flowTrail, type CheckCard, type FlowCard, type LessonDefinition, type ScenarioCard } from './cards';
 import type { LessonEvent } from './lesson-kit';
+import { lessonConfig } from './lesson-config';
 import type { BuiltLesson, LessonMachine } from './lesson-machine';
-import { masteryOf, parseLessonSnapshot, phaseOf, restoreLesson, stepOf } from './snapshot';
+import { LessonStepper, type StepperState } from './lesson-stepper';
+import { lessonSnapshot, masteryOf, parseLessonSnapshot, phaseOf, restoreLesson, stepOf } from './snapshot';
 
 /** A wrong option no scenario remediates by name: it lands in the general remediation. */
 const UNNAMED_WRONG = 'an-option-with-no-remediation-of-its-own';
@@ -349,6 +352,64 @@ export function describeLessonMachine({ lesson, machine }: BuiltLesson, name = l
 			}
 			expect(resumed.getSnapshot().status).toBe('done');
 			expect(resumed.getSnapshot().context.results[first.id]).toBe('retry');
+		});
+
+		it('is matched by the browser’s stepper: same states, context, status, moves and saved snapshots', () => {
+			const stepper = new LessonStepper(lessonConfig(lesson));
+			const same = (m: { value: StateValue; context: unknown; status: string }, s: StepperState) =>
+				expect(s).toEqual({ value: m.value, context: m.context, status: m.status });
+			// From every state a shortest path reaches, then along random event sequences.
+			const starts = getShortestPaths(machine, { events, ...byValue }).map((p) => p.state);
+			fc.assert(
+				fc.property(
+					fc.integer({ min: 0, max: starts.length - 1 }),
+					fc.array(fc.constantFrom(...events), { maxLength: 40 }),
+					(start, sequence) => {
+						let m = starts[start]!;
+						let s = stepper.resolveState({ value: m.value, context: m.context });
+						for (const e of sequence) {
+							same(m, s);
+							for (const probe of events) expect(stepper.can(s, probe)).toBe(m.can(probe));
+							m = getNextSnapshot(machine, m, e);
+							s = stepper.transition(s, e);
+						}
+						same(m, s);
+						expect(lessonSnapshot(s)).toEqual(createActor(machine, { snapshot: m }).getPersistedSnapshot());
+					}
+				),
+				{ numRuns: 60 }
+			);
+			same(initialTransition(machine)[0], stepper.initial());
+		});
+
+		it('is matched by the browser’s stepper on which saved states it accepts', () => {
+			const stepper = new LessonStepper(lessonConfig(lesson));
+			const leaves = allLeafStates(machine).map((p) => p.split('.'));
+			const keys = [...new Set(leaves.flat()), 'no-such-state'];
+			const valueOf = (path: string[]): StateValue =>
+				path.length === 1 ? path[0]! : { [path[0]!]: valueOf(path.slice(1)) };
+			const context = { results: {}, responses: {}, remediations: 0 };
+			const resolve = (
+				r: { resolveState: (c: { value: StateValue; context: typeof context }) => unknown },
+				value: StateValue
+			) => {
+				try {
+					const { value: v, status } = r.resolveState({ value, context }) as {
+						value: StateValue;
+						status: string;
+					};
+					return { value: v, status };
+				} catch {
+					return 'refused';
+				}
+			};
+			// Every real state and every prefix of one, and random paths of real and made-up keys.
+			const prefixes = leaves.flatMap((l) => l.map((_, i) => l.slice(0, i + 1)));
+			const random = fc.sample(fc.array(fc.constantFrom(...keys), { minLength: 1, maxLength: 4 }), 200);
+			for (const path of [...prefixes, ...random]) {
+				const value = valueOf(path);
+				expect(resolve(stepper, value), JSON.stringify(value)).toEqual(resolve(machine, value));
+			}
 		});
 
 		it('restarts, with a message, from a snapshot of another version or one it cannot resume', () => {

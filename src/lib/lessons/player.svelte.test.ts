@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content/types';
 import { loadContent } from '$lib/server/content/load-content';
 import { lessonItems } from './cards';
+import { lessonConfig } from './lesson-config';
 import type { LessonSync, LocalLesson } from './lesson-sync';
 import { walkPath } from './machine-suite';
 import { LessonPlayer } from './player.svelte';
@@ -12,6 +13,7 @@ import type { SavedLesson } from './snapshot';
 const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content must load');
 const { lesson, machine } = loaded.index.lesson('treaty-2024', 'lineage')!;
+const config = lessonConfig(lesson);
 const items: Record<string, Question> = Object.fromEntries(
 	lessonItems(lesson).map((id) => [id, loaded.index.question('treaty-2024', id)!])
 );
@@ -30,7 +32,7 @@ const noWindow = { addEventListener: () => {}, removeEventListener: () => {} };
 
 describe('LessonPlayer', () => {
 	it('saves every transition with the lesson events it produced', () => {
-		const player = new LessonPlayer({ lesson, machine, items, saved: null });
+		const player = new LessonPlayer({ lesson, config, items, saved: null });
 		const { sync, saves } = fakeSync();
 		player.mount(sync, noWindow);
 		expect(saves).toEqual([]);
@@ -63,7 +65,7 @@ describe('LessonPlayer', () => {
 		const nearEnd = walkPath(machine, lesson, 'right');
 		const player = new LessonPlayer({
 			lesson,
-			machine,
+			config,
 			items,
 			saved: {
 				version: 1,
@@ -89,7 +91,7 @@ describe('LessonPlayer', () => {
 			run: 'run-1',
 			snapshot: { ...walkPath(machine, lesson, 'right'), status: 'active', value: 'chain' }
 		};
-		const player = new LessonPlayer({ lesson, machine, items, saved: server });
+		const player = new LessonPlayer({ lesson, config, items, saved: server });
 		expect(player.position.stepId).toBe('chain');
 		const local: LocalLesson = {
 			version: 1,
@@ -102,7 +104,7 @@ describe('LessonPlayer', () => {
 		expect(player.position.stepId).toBe('naming');
 		expect(player.notice).toBeNull();
 
-		const stale = new LessonPlayer({ lesson, machine, items, saved: null });
+		const stale = new LessonPlayer({ lesson, config, items, saved: null });
 		const { sync, saves } = fakeSync({ ...local, version: 0 });
 		stale.mount(sync, noWindow);
 		expect(stale.notice).toMatch(/updated since you last worked on it/);

@@ -1,22 +1,31 @@
 /**
- * The lesson player's state: one lesson actor, its snapshot as reactive state, and what follows from it
+ * The lesson player's state: the lesson's stepper (the factory's config, run without XState in the
+ * browser), where the student is as reactive state, and what follows from it
  * (where the student is, what they answered, how the checks went). Every transition saves the persisted
  * snapshot with the lesson events it produced (check answered, remediation taken, lesson completed)
  * through LessonSync. Grading here is for instant feedback only; the server re-grades what it records.
  */
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Question } from '$lib/content/types';
 import { grade, type Verdict } from '$lib/grading';
 import type { LessonDefinition, LessonStep } from './cards';
 import type { LessonEvent } from './lesson-kit';
-import type { LessonMachine } from './lesson-machine';
+import type { LessonConfig } from './lesson-config';
+import { LessonStepper, type StepperState } from './lesson-stepper';
 import type { LessonSync, SyncState } from './lesson-sync';
 import { newId, type ProgressEvent } from './progress-events';
-import { masteryOf, positionOf, restoreLesson, type LessonSnapshot, type SavedLesson } from './snapshot';
+import {
+	lessonSnapshot,
+	masteryOf,
+	positionOf,
+	restoreLesson,
+	type LessonSnapshot,
+	type SavedLesson
+} from './snapshot';
 
 export interface PlayerOptions {
 	lesson: LessonDefinition;
-	machine: LessonMachine;
+	/** The lesson's state chart, built on the server by lessonConfig(). */
+	config: LessonConfig;
 	items: Record<string, Question>;
 	/** The server's copy of the learner's place, if any. */
 	saved: SavedLesson | null;
@@ -25,7 +34,7 @@ export interface PlayerOptions {
 export class LessonPlayer {
 	readonly lesson: LessonDefinition;
 	readonly items: Record<string, Question>;
-	snapshot: SnapshotFrom<LessonMachine> = $state.raw() as unknown as SnapshotFrom<LessonMachine>;
+	snapshot: StepperState = $state.raw() as unknown as StepperState;
 	/** Why the lesson started over (an older version, an unreadable save), shown once. */
 	notice: string | null = $state(null);
 	syncState: SyncState = $state('idle');
@@ -33,8 +42,9 @@ export class LessonPlayer {
 	/** Text for the polite live region: feedback after each answer. */
 	announcement = $state('');
 
-	#machine: LessonMachine;
-	#actor: Actor<LessonMachine> | null = null;
+	#machine: LessonStepper;
+	/** False once unmounted: a stopped player takes no more events. */
+	#running = true;
 	#run: string;
 	#sync: LessonSync | null = null;
 	#pending: ProgressEvent[] = [];
@@ -42,22 +52,15 @@ export class LessonPlayer {
 	constructor(options: PlayerOptions) {
 		this.lesson = options.lesson;
 		this.items = options.items;
-		this.#machine = options.machine;
-		const restored = restoreLesson(options.machine, options.lesson, options.saved);
+		this.#machine = new LessonStepper(options.config);
+		const restored = restoreLesson(this.#machine, options.lesson, options.saved);
 		this.notice = restored.notice;
 		this.#run = restored.run ?? newId();
 		this.#start(restored.snapshot);
 	}
 
 	#start(snapshot: LessonSnapshot | null): void {
-		this.#actor?.stop();
-		const actor = createActor(this.#machine, snapshot ? { snapshot } : {});
-		this.#actor = actor;
-		this.snapshot = actor.getSnapshot();
-		actor.subscribe((next: SnapshotFrom<LessonMachine>) => {
-			if (this.#actor === actor) this.#changed(next);
-		});
-		actor.start();
+		this.snapshot = snapshot ?? this.#machine.initial();
 	}
 
 	/**
@@ -80,7 +83,7 @@ export class LessonPlayer {
 		win.addEventListener('online', online);
 		return () => {
 			win.removeEventListener('online', online);
-			this.#actor?.stop();
+			this.#running = false;
 		};
 	}
 
@@ -91,7 +94,7 @@ export class LessonPlayer {
 		return this.lesson.steps[this.position.k - 1]!;
 	}
 	get context(): LessonSnapshot['context'] {
-		return this.snapshot.context as LessonSnapshot['context'];
+		return this.snapshot.context;
 	}
 	get mastery() {
 		return masteryOf(this.lesson, this.context.results);
@@ -104,11 +107,13 @@ export class LessonPlayer {
 	};
 
 	can(event: LessonEvent): boolean {
-		return this.snapshot.can(event);
+		return this.#machine.can(this.snapshot, event);
 	}
 
 	send(event: LessonEvent): void {
-		this.#actor?.send(event);
+		if (!this.#running) return;
+		const next = this.#machine.transition(this.snapshot, event);
+		if (next !== this.snapshot) this.#changed(next);
 	}
 
 	/** Grade a response to the current check's item for instant feedback, and move the lesson on. */
@@ -132,7 +137,7 @@ export class LessonPlayer {
 		this.#save();
 	}
 
-	#changed(next: SnapshotFrom<LessonMachine>): void {
+	#changed(next: StepperState): void {
 		const before = this.snapshot;
 		this.snapshot = next;
 		if (next === before) return;
@@ -162,11 +167,11 @@ export class LessonPlayer {
 	}
 
 	#save(): void {
-		if (!this.#sync || !this.#actor) return;
+		if (!this.#sync) return;
 		const events = this.#pending;
 		this.#pending = [];
 		void this.#sync.save(
-			{ version: this.lesson.version, run: this.#run, snapshot: this.#actor.getPersistedSnapshot() },
+			{ version: this.lesson.version, run: this.#run, snapshot: lessonSnapshot(this.snapshot) },
 			events
 		);
 	}

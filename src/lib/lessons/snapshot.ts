@@ -1,12 +1,19 @@
 /**
- * Saved lesson snapshots: read back untrusted (localStorage, a request body), checked against the machine,
+ * Saved lesson snapshots: read back untrusted (localStorage, a request body), checked against the lesson,
  * and where the student is on the lesson's path. Shared by the player and the server, so both accept the
  * same snapshots and count steps the same way. No zod here: this ships to the browser.
  */
 import type { StateValue } from 'xstate';
 import type { LessonDefinition } from './cards';
 import type { CheckResult, LessonContext } from './lesson-kit';
-import type { LessonMachine } from './lesson-machine';
+
+/**
+ * What reading a snapshot needs of a lesson's machine: XState's machine on the server, the stepper
+ * (./lesson-stepper.ts) in the browser. Throws on a state the lesson does not have.
+ */
+export interface StateResolver {
+	resolveState(config: { value: StateValue; context: LessonContext }): { value: StateValue; status: string };
+}
 
 /** What the machine's getPersistedSnapshot() gives for a lesson (no children, no history states). */
 export interface LessonSnapshot {
@@ -47,7 +54,7 @@ function isContext(v: unknown): v is LessonContext {
  * The snapshot if it is one this machine can resume from (a real state, a well-formed context, a status
  * that matches the state), else null. Never throws.
  */
-export function parseLessonSnapshot(machine: LessonMachine, raw: unknown): LessonSnapshot | null {
+export function parseLessonSnapshot(machine: StateResolver, raw: unknown): LessonSnapshot | null {
 	if (!isRecord(raw) || !isStateValue(raw.value) || !isContext(raw.context)) return null;
 	if (raw.status !== 'active' && raw.status !== 'done') return null;
 	let resolved;
@@ -57,26 +64,30 @@ export function parseLessonSnapshot(machine: LessonMachine, raw: unknown): Lesso
 		return null;
 	}
 	if (resolved.status !== raw.status) return null;
-	return {
+	const { results, responses, remediations } = raw.context;
+	return lessonSnapshot({
 		status: raw.status,
 		value: resolved.value,
-		context: {
-			results: { ...raw.context.results },
-			responses: { ...raw.context.responses },
-			remediations: raw.context.remediations
-		},
-		historyValue: {},
-		children: {},
-		output: undefined,
-		error: undefined
-	};
+		context: { results: { ...results }, responses: { ...responses }, remediations }
+	});
 }
+
+/** A lesson's place in the shape XState's getPersistedSnapshot() gives, which the server resumes from. */
+export const lessonSnapshot = (s: Pick<LessonSnapshot, 'status' | 'value' | 'context'>): LessonSnapshot => ({
+	status: s.status,
+	value: s.value,
+	context: s.context,
+	historyValue: {},
+	children: {},
+	output: undefined,
+	error: undefined
+});
 
 export type Restored = { snapshot: LessonSnapshot | null; run: string | null; notice: string | null };
 
 /** Picks up a saved lesson, or explains why the lesson starts from the beginning instead. */
 export function restoreLesson(
-	machine: LessonMachine,
+	machine: StateResolver,
 	lesson: Pick<LessonDefinition, 'version'>,
 	saved: SavedLesson | null
 ): Restored {

@@ -1,6 +1,7 @@
 /**
  * What the lesson page needs from the content index: the lesson itself (its cards travel as page data,
- * not as JavaScript; the page builds the machine from them), the passage behind every citation on the lesson's
+ * not as JavaScript) and its state chart from the one factory's lessonConfig() (the browser's stepper
+ * runs it, see $lib/lessons/lesson-stepper.ts), the passage behind every citation on the lesson's
  * cards and practice items (resolved here from verified offsets, so the browser only renders), and the
  * practice items themselves, keys included: they are formative, and the browser grades them for instant
  * feedback while the server re-grades what it stores.
@@ -11,10 +12,14 @@ import {
 	lessonCitations,
 	lessonItems,
 	type CardCitation,
-	type LessonDefinition
+	type LessonDefinition,
+	type ShownItem
 } from '$lib/lessons/cards';
+import { answerKeyLines } from '$lib/lessons/answer-key';
+import { toPublicQuestion } from '$lib/content/public';
 import { passageView, type PassageView } from '$lib/content/passage';
 import type { LocatedCitation, Question } from '$lib/content/types';
+import { lessonConfig, type LessonConfig } from '$lib/lessons/lesson-config';
 import type { BuiltLesson } from '$lib/lessons/lesson-machine';
 import type { ContentIndex } from '$lib/server/content/content-index';
 
@@ -28,12 +33,14 @@ export interface LessonView {
 	moduleTitle: string;
 	lessonId: string;
 	lesson: LessonDefinition;
+	config: LessonConfig;
 	/** The lesson's place in the module's list, and its neighbours. */
 	number: number;
 	count: number;
 	next: LessonLink | null;
 	passages: Record<string, PassageView>;
 	items: Record<string, Question>;
+	shown: Record<string, ShownItem>;
 }
 
 /** A module's lesson with its machine, or a 404. */
@@ -58,11 +65,13 @@ export function lessonView(index: ContentIndex, moduleId: string, lessonId: stri
 		add(c, v.ok ? v.citation : null);
 	}
 	const items: Record<string, Question> = {};
+	const shown: Record<string, ShownItem> = {};
 	for (const id of lessonItems(lesson)) {
 		const q = index.question(moduleId, id);
 		// The content check guarantees practice items; refuse to ship an assessment key regardless.
 		if (!q || q.use !== 'practice') error(500, `Lesson item "${id}" is not a practice item`);
 		items[id] = q;
+		shown[id] = { question: toPublicQuestion(q), answer: answerKeyLines(q) };
 		for (const c of q.citations) add(c, c);
 	}
 	const at = mod.lessons.indexOf(lessonId);
@@ -73,10 +82,12 @@ export function lessonView(index: ContentIndex, moduleId: string, lessonId: stri
 		moduleTitle: mod.title,
 		lessonId,
 		lesson,
+		config: lessonConfig(lesson),
 		number: at + 1,
 		count: mod.lessons.length,
 		next: next ? { id: next.lesson.id, title: next.lesson.title } : null,
 		passages,
-		items
+		items,
+		shown
 	};
 }

@@ -3,6 +3,7 @@ import { settleAssignmentAttempts } from '$lib/server/classes/assigned-quizzes';
 import { echoAssignmentForm, formOptions } from '$lib/server/classes/assignment-page';
 import {
 	assignmentProgress,
+	assignmentsOfClass,
 	clearExtension,
 	deleteAssignment,
 	FEEDBACK_POLICIES,
@@ -11,6 +12,7 @@ import {
 	setExtension,
 	updateAssignment
 } from '$lib/server/classes/assignments';
+import { overlapWarning } from '$lib/server/classes/overlap';
 import { isId, requireOwnedAssignment } from '$lib/server/classes/route-guards';
 import { assignableTargets, targetKey, targetTitle } from '$lib/server/classes/targets';
 import { appContent } from '$lib/server/content/app-content';
@@ -23,7 +25,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { classId, assignmentId } = event.params;
-	const { assignment } = await requireOwnedAssignment(event, classId, assignmentId);
+	const { user, assignment } = await requireOwnedAssignment(event, classId, assignmentId);
 	const content = appContent();
 	const db = appDb();
 	const now = event.locals.now;
@@ -32,8 +34,11 @@ export const load: PageServerLoad = async (event) => {
 	await settleAssignmentAttempts({ db, content, now, assignmentId });
 	const progress = await assignmentProgress(db, { assignment, now, content });
 	const workHref = await workLinks(db, { classId, assignments: [assignment] });
+	const others = await assignmentsOfClass(db, { classId, instructorId: user.id });
 	return {
 		klass: { id: classId, name: assignment.className },
+		// Shown on the page a new assignment lands on, and kept there while both assignments exist.
+		overlap: overlapWarning(assignment, others, targets),
 		assignment: {
 			id: assignment.id,
 			title: targetTitle(targets, assignment),
