@@ -5,9 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/content/load-content';
 import type { Db } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
 import { testEngines } from '$lib/server/db/test-databases';
 import type { AttemptRow } from '$lib/server/quiz/attempts';
 import { FIXTURE_MODULE, fixtureContent, fixtureCopy } from '$lib/server/quiz/test-content';
@@ -88,6 +90,40 @@ describe.each(testEngines())('class score changes on %s', (engine) => {
 		).toMatchObject({ ok: false, status: 404 });
 		expect(await scoreState(db)).toEqual(before);
 		expect(await change(TEACHER, ana.userId, attempt.id)).toMatchObject({ ok: true, attempt: { score: 7 } });
+	});
+
+	it('refuses a student who leaves the class as the change starts, with the same 404, writing nothing', async () => {
+		// Ana leaves the class at the moment the write transaction opens: after any check made before it.
+		const kysely = db.kysely;
+		const leaving = new Proxy(kysely, {
+			get(target, prop) {
+				if (prop === 'transaction')
+					return () => ({
+						execute: async (fn: (tx: Transaction<Database>) => Promise<unknown>) => {
+							await target.deleteFrom('class_members').where('user_id', '=', ana.userId).execute();
+							return target.transaction().execute(fn);
+						}
+					});
+				const value: unknown = Reflect.get(target, prop);
+				return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+			}
+		});
+		const before = await scoreState(db);
+		const result = await overrideClassAnswer(
+			{ ...db, kysely: leaving },
+			{
+				classId: CLASS,
+				userId: ana.userId,
+				attemptId: attempt.id,
+				questionId: 'b-true-false',
+				instructor: TEACHER,
+				score: 0,
+				comment: 'Checked by hand.',
+				now
+			}
+		);
+		expect(result).toEqual({ ok: false, status: 404, message: 'No such attempt.' });
+		expect(await scoreState(db)).toEqual(before);
 	});
 
 	it("a class's regrade changes its members' attempts only, and the run is listed for the class", async () => {

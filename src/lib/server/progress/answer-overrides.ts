@@ -2,12 +2,13 @@
  * A class's instructor overrides (or undoes an override of) one answer's score in a student's attempt
  * (issue 11, point 2). Allowed exactly where the instructor may open the attempt (the rule in
  * student-work.ts and docs/classes.md): the student is a member of a class they own now, and the attempt
- * is of something that class was assigned. Anything else is the same 404 the attempt page gives.
+ * is of something that class was assigned. Anything else is the same 404 the attempt page gives. The check
+ * runs inside the transaction that writes the change, with the membership row share-locked on PostgreSQL,
+ * so a student who leaves the class at that moment is either still a member for the whole write or refused.
  */
 import type { ScoreChange } from '$lib/quiz/types';
 import type { Db } from '$lib/server/db';
-import type { Refusal } from '$lib/server/quiz/attempts';
-import { overrideAnswer, undoOverride, type OverrideResult } from '$lib/server/quiz/overrides';
+import { overrideAnswer, undoOverride, type Allowed, type OverrideResult } from '$lib/server/quiz/overrides';
 import type { Actor } from '$lib/server/quiz/score-changes';
 import { ownedClassStudent, visibleAttempt } from './student-work';
 
@@ -18,13 +19,21 @@ export interface AnswerRef {
 	questionId: string;
 }
 
-const NOT_FOUND: Refusal = { ok: false, status: 404, message: 'No such attempt.' };
-
-async function mayChange(db: Db, instructorId: string, ref: AnswerRef): Promise<boolean> {
-	const student = await ownedClassStudent(db, { classId: ref.classId, instructorId, userId: ref.userId });
-	if (!student) return false;
-	return (await visibleAttempt(db, { classId: ref.classId, student, attemptId: ref.attemptId })) !== null;
-}
+/** The docs/classes.md rule, checked with the write transaction's connection. */
+const mayChange =
+	(db: Db, instructorId: string, ref: AnswerRef): Allowed =>
+	async (tx) => {
+		const inTx: Db = { ...db, kysely: tx };
+		const student = await ownedClassStudent(inTx, {
+			classId: ref.classId,
+			instructorId,
+			userId: ref.userId,
+			lock: true
+		});
+		if (!student) return false;
+		const attempt = await visibleAttempt(inTx, { classId: ref.classId, student, attemptId: ref.attemptId });
+		return attempt !== null;
+	};
 
 const actor = (user: { id: string; displayName: string }): Actor => ({
 	userId: user.id,
@@ -40,7 +49,6 @@ export async function overrideClassAnswer(
 		now: Date;
 	}
 ): Promise<OverrideResult> {
-	if (!(await mayChange(db, input.instructor.id, input))) return NOT_FOUND;
 	return overrideAnswer({
 		db,
 		attemptId: input.attemptId,
@@ -48,7 +56,8 @@ export async function overrideClassAnswer(
 		score: input.score,
 		comment: input.comment,
 		by: actor(input.instructor),
-		now: input.now
+		now: input.now,
+		allowed: mayChange(db, input.instructor.id, input)
 	});
 }
 
@@ -56,13 +65,13 @@ export async function undoClassOverride(
 	db: Db,
 	input: AnswerRef & { instructor: { id: string; displayName: string }; now: Date }
 ): Promise<OverrideResult> {
-	if (!(await mayChange(db, input.instructor.id, input))) return NOT_FOUND;
 	return undoOverride({
 		db,
 		attemptId: input.attemptId,
 		questionId: input.questionId,
 		by: actor(input.instructor),
-		now: input.now
+		now: input.now,
+		allowed: mayChange(db, input.instructor.id, input)
 	});
 }
 

@@ -34,12 +34,16 @@ export interface ClassStudentRef {
 	learnerId: string | null;
 }
 
-/** The member of a class the instructor owns, or null (not theirs, not a member: the same answer). */
+/**
+ * The member of a class the instructor owns, or null (not theirs, not a member: the same answer). With
+ * `lock` (inside a transaction) the membership row is share-locked on PostgreSQL, so the student cannot be
+ * removed from the class until the transaction ends; SQLite serialises writers already.
+ */
 export async function ownedClassStudent(
 	db: Db,
-	input: { classId: string; instructorId: string; userId: string }
+	input: { classId: string; instructorId: string; userId: string; lock?: boolean }
 ): Promise<ClassStudentRef | null> {
-	const row = await db.kysely
+	const query = db.kysely
 		.selectFrom('class_members as m')
 		.innerJoin('classes as c', 'c.id', 'm.class_id')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
@@ -47,8 +51,8 @@ export async function ownedClassStudent(
 		.select(['u.id', 'u.username', 'u.display_name', 'l.id as learner_id'])
 		.where('m.class_id', '=', input.classId)
 		.where('c.instructor_id', '=', input.instructorId)
-		.where('m.user_id', '=', input.userId)
-		.executeTakeFirst();
+		.where('m.user_id', '=', input.userId);
+	const row = await (input.lock && db.engine === 'postgres' ? query.forShare('m') : query).executeTakeFirst();
 	return row
 		? { userId: row.id, username: row.username, displayName: row.display_name, learnerId: row.learner_id }
 		: null;

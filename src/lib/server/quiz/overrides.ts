@@ -2,7 +2,8 @@
  * An instructor's override of one graded answer's score, and its undo (issue 11, point 2). The grader's own
  * score stays in the answer's verdict, every change gets a score_changes row, and the attempt's total, its
  * assignment and the learner's mastery follow in the same transaction. Who may do it is decided by the
- * caller ($lib/server/progress/answer-overrides.ts); this checks the attempt and the input.
+ * caller ($lib/server/progress/answer-overrides.ts) through `allowed`, which runs inside that transaction so
+ * that nothing can change the answer between the check and the write; this checks the attempt and the input.
  */
 import type { Kysely } from 'kysely';
 import type { Verdict } from '$lib/grading';
@@ -21,6 +22,9 @@ export const BAD_SCORE = 'The score must be a number of points from 0 to 1.';
 export const NEED_COMMENT = `Say why the score changes: a comment of 1 to ${MAX_COMMENT} characters.`;
 
 export type OverrideResult = { ok: true; attempt: AttemptRow } | Refusal;
+
+/** The caller's permission check, run first inside the write transaction; false refuses with a 404. */
+export type Allowed = (tx: Tx) => Promise<boolean>;
 
 const refuse = (status: Refusal['status'], message: string): Refusal => ({ ok: false, status, message });
 
@@ -54,12 +58,14 @@ export async function overrideAnswer(input: {
 	comment: string;
 	by: Actor;
 	now: Date;
+	allowed?: Allowed;
 }): Promise<OverrideResult> {
 	const comment = input.comment.trim();
 	if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1) return refuse(422, BAD_SCORE);
 	if (comment.length === 0 || comment.length > MAX_COMMENT) return refuse(422, NEED_COMMENT);
 	const newScore = Math.round(input.score * 10_000) / 10_000 + 0;
 	return input.db.kysely.transaction().execute(async (tx) => {
+		if (input.allowed && !(await input.allowed(tx))) return refuse(404, NOT_FOUND);
 		const found = await gradedAnswer(tx, input.db, input.attemptId, input.questionId);
 		if ('ok' in found) return found;
 		const at = input.now.toISOString();
@@ -86,8 +92,10 @@ export async function undoOverride(input: {
 	questionId: string;
 	by: Actor;
 	now: Date;
+	allowed?: Allowed;
 }): Promise<OverrideResult> {
 	return input.db.kysely.transaction().execute(async (tx) => {
+		if (input.allowed && !(await input.allowed(tx))) return refuse(404, NOT_FOUND);
 		const found = await gradedAnswer(tx, input.db, input.attemptId, input.questionId);
 		if ('ok' in found) return found;
 		if (found.row.override_comment === null) return refuse(409, NO_OVERRIDE);
