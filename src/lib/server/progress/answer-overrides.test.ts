@@ -29,6 +29,39 @@ const content = fixtureContent();
 const OTHER = { id: '00000000-0000-4000-8000-0000000000f2', displayName: 'Mr Other' };
 const now = new Date(T0.getTime() + 3_600_000);
 
+/**
+ * The database, except that the student leaves every class just before a transaction opens: after any
+ * check made before the transaction, so only a check inside it can see that they left.
+ */
+function leavingAsTransactionOpens(db: Db, userId: string): Db {
+	const kysely = new Proxy(db.kysely, {
+		get(target, prop) {
+			if (prop === 'transaction')
+				return () => ({
+					execute: async (fn: (tx: Transaction<Database>) => Promise<unknown>) => {
+						await target.deleteFrom('class_members').where('user_id', '=', userId).execute();
+						return target.transaction().execute(fn);
+					}
+				});
+			const value: unknown = Reflect.get(target, prop);
+			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+		}
+	});
+	return { ...db, kysely };
+}
+
+/** The fixture content with b-true-false's key turned from true to false (Ana's right answer now wrong). */
+function changedKey() {
+	const dir = fixtureCopy();
+	const bank = join(dir, FIXTURE_MODULE, 'banks', 'beta.yaml');
+	const text = readFileSync(bank, 'utf8');
+	const key = text.indexOf('answer: true', text.indexOf('- id: b-true-false'));
+	writeFileSync(bank, `${text.slice(0, key)}answer: false${text.slice(key + 'answer: true'.length)}`);
+	const loaded = loadContent(dir);
+	if (!loaded.ok) throw new Error('fixture copy failed to load');
+	return loaded.index;
+}
+
 describe.each(testEngines())('class score changes on %s', (engine) => {
 	let db: Db;
 	let ana: { userId: string; learnerId: string };
@@ -59,6 +92,15 @@ describe.each(testEngines())('class score changes on %s', (engine) => {
 			.execute();
 	});
 	afterEach(() => db.close());
+
+	const attemptScore = async (id: string) =>
+		(
+			await db.kysely
+				.selectFrom('quiz_attempts')
+				.select('score')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
+		).score;
 
 	const change = (instructor: typeof TEACHER, userId: string, attemptId: string) =>
 		overrideClassAnswer(db, {
@@ -93,49 +135,34 @@ describe.each(testEngines())('class score changes on %s', (engine) => {
 	});
 
 	it('refuses a student who leaves the class as the change starts, with the same 404, writing nothing', async () => {
-		// Ana leaves the class at the moment the write transaction opens: after any check made before it.
-		const kysely = db.kysely;
-		const leaving = new Proxy(kysely, {
-			get(target, prop) {
-				if (prop === 'transaction')
-					return () => ({
-						execute: async (fn: (tx: Transaction<Database>) => Promise<unknown>) => {
-							await target.deleteFrom('class_members').where('user_id', '=', ana.userId).execute();
-							return target.transaction().execute(fn);
-						}
-					});
-				const value: unknown = Reflect.get(target, prop);
-				return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-			}
-		});
 		const before = await scoreState(db);
-		const result = await overrideClassAnswer(
-			{ ...db, kysely: leaving },
-			{
-				classId: CLASS,
-				userId: ana.userId,
-				attemptId: attempt.id,
-				questionId: 'b-true-false',
-				instructor: TEACHER,
-				score: 0,
-				comment: 'Checked by hand.',
-				now
-			}
-		);
+		const result = await overrideClassAnswer(leavingAsTransactionOpens(db, ana.userId), {
+			classId: CLASS,
+			userId: ana.userId,
+			attemptId: attempt.id,
+			questionId: 'b-true-false',
+			instructor: TEACHER,
+			score: 0,
+			comment: 'Checked by hand.',
+			now
+		});
 		expect(result).toEqual({ ok: false, status: 404, message: 'No such attempt.' });
 		expect(await scoreState(db)).toEqual(before);
 	});
 
-	it("a class's regrade changes its members' attempts only, and the run is listed for the class", async () => {
-		const dir = fixtureCopy();
-		const bank = join(dir, FIXTURE_MODULE, 'banks', 'beta.yaml');
-		const text = readFileSync(bank, 'utf8');
-		const key = text.indexOf('answer: true', text.indexOf('- id: b-true-false'));
-		writeFileSync(bank, `${text.slice(0, key)}answer: false${text.slice(key + 'answer: true'.length)}`);
-		const loaded = loadContent(dir);
-		if (!loaded.ok) throw new Error('fixture copy failed to load');
+	it('leaves out of a class regrade a student who leaves as it starts', async () => {
+		const run = await regradeClass(leavingAsTransactionOpens(db, ana.userId), {
+			content: changedKey(),
+			classId: CLASS,
+			instructor: TEACHER,
+			now
+		});
+		expect(run.attempts).toEqual([]);
+		expect(await attemptScore(attempt.id)).toBe(8);
+	});
 
-		const run = await regradeClass(db, { content: loaded.index, classId: CLASS, instructor: TEACHER, now });
+	it("a class's regrade changes its members' attempts only, and the run is listed for the class", async () => {
+		const run = await regradeClass(db, { content: changedKey(), classId: CLASS, instructor: TEACHER, now });
 		expect(run.attempts).toEqual([
 			expect.objectContaining({
 				displayName: 'Ana',
@@ -144,12 +171,7 @@ describe.each(testEngines())('class score changes on %s', (engine) => {
 				href: expect.stringContaining(attempt.id)
 			})
 		]);
-		const zedScore = await db.kysely
-			.selectFrom('quiz_attempts')
-			.select('score')
-			.where('id', '=', zedAttempt.id)
-			.executeTakeFirstOrThrow();
-		expect(zedScore.score).toBe(8);
+		expect(await attemptScore(zedAttempt.id)).toBe(8);
 		expect(await classRegradeRuns(db, CLASS)).toEqual([
 			expect.objectContaining({
 				id: run.id,

@@ -1,7 +1,9 @@
 /**
  * A class's instructor regrades the class's attempts after a question's content changed (issue 11, point 2):
  * the attempts of current members that the instructor may open (student-work.ts's rule), through the same
- * regrade as `npm run regrade`. The runs for the class stay listed on its progress page.
+ * regrade as `npm run regrade`. The attempts are chosen inside the regrade's transaction, with the
+ * membership rows share-locked on PostgreSQL, so a student leaving the class meanwhile is either regraded
+ * as a member or left out. The runs for the class stay listed on its progress page.
  */
 import type { RegradeRunView } from '$lib/progress/regrade';
 import type { ContentIndex } from '$lib/server/content/content-index';
@@ -14,15 +16,18 @@ interface Member {
 	displayName: string;
 }
 
-/** Members of the class with a learner record, by learner id. */
-async function membersByLearner(db: Db, classId: string): Promise<Map<string, Member>> {
-	const rows = await db.kysely
+/**
+ * Members of the class with a learner record, by learner id; with `lock` (inside a transaction) their
+ * membership rows are share-locked on PostgreSQL until it ends.
+ */
+async function membersByLearner(db: Db, classId: string, lock = false): Promise<Map<string, Member>> {
+	const query = db.kysely
 		.selectFrom('class_members as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
 		.innerJoin('learners as l', 'l.user_id', 'u.id')
 		.select(['l.id as learner_id', 'u.id as user_id', 'u.display_name'])
-		.where('m.class_id', '=', classId)
-		.execute();
+		.where('m.class_id', '=', classId);
+	const rows = await (lock && db.engine === 'postgres' ? query.forShare('m') : query).execute();
 	return new Map(rows.map((r) => [r.learner_id, { userId: r.user_id, displayName: r.display_name }]));
 }
 
@@ -63,6 +68,22 @@ function describe(
 	};
 }
 
+/** Ids of the graded attempts of current members that the instructor may open (run in the regrade's transaction). */
+async function visibleGradedAttempts(db: Db, classId: string): Promise<string[]> {
+	const members = await membersByLearner(db, classId, true);
+	const coverage = await classCoverage(db, classId);
+	const learnerIds = [...members.keys()];
+	const attempts = learnerIds.length
+		? await db.kysely
+				.selectFrom('quiz_attempts')
+				.selectAll()
+				.where('learner_id', 'in', learnerIds)
+				.where('status', '=', 'graded')
+				.execute()
+		: [];
+	return attempts.filter((a) => attemptVisible(coverage, a)).map((a) => a.id);
+}
+
 /** Regrades the class's visible graded attempts; returns the recorded run as the page shows it. */
 export async function regradeClass(
 	db: Db,
@@ -73,27 +94,15 @@ export async function regradeClass(
 		now: Date;
 	}
 ): Promise<RegradeRunView> {
-	const [members, coverage] = await Promise.all([
-		membersByLearner(db, input.classId),
-		classCoverage(db, input.classId)
-	]);
-	const learnerIds = [...members.keys()];
-	const attempts = learnerIds.length
-		? await db.kysely
-				.selectFrom('quiz_attempts')
-				.selectAll()
-				.where('learner_id', 'in', learnerIds)
-				.where('status', '=', 'graded')
-				.execute()
-		: [];
 	const report = await regrade({
 		db,
 		content: input.content,
-		attemptIds: attempts.filter((a) => attemptVisible(coverage, a)).map((a) => a.id),
+		attemptIds: (tx) => visibleGradedAttempts({ ...db, kysely: tx }, input.classId),
 		classId: input.classId,
 		by: { userId: input.instructor.id, name: input.instructor.displayName },
 		now: input.now
 	});
+	const members = await membersByLearner(db, input.classId);
 	return describe(input.classId, members, {
 		id: report.runId ?? '',
 		at: input.now.toISOString(),

@@ -124,8 +124,11 @@ function chunked<T>(list: readonly T[]): T[][] {
 export async function regrade(input: {
 	db: Db;
 	content: ContentIndex;
-	/** The attempts to look at: every graded one, or these (the ones a class's instructor may see). */
-	attemptIds: readonly string[] | 'all';
+	/**
+	 * The attempts to look at: every graded one, or these, or the ones a selection picks with the run's own
+	 * transaction (a class's instructor's, so that who is in the class cannot change under the run).
+	 */
+	attemptIds: readonly string[] | 'all' | ((tx: Tx) => Promise<readonly string[]>);
 	/** The class the run is for, recorded with it (null: the command, over every attempt). */
 	classId: string | null;
 	by: Actor;
@@ -150,11 +153,12 @@ export async function regrade(input: {
 					kept: '[]'
 				})
 				.execute();
+		const attemptIds = typeof input.attemptIds === 'function' ? await input.attemptIds(tx) : input.attemptIds;
 		// PostgreSQL: lock the graded attempts first, so an override in flight finishes before they are read.
-		if (write && db.engine === 'postgres') await lockGraded(tx, input.attemptIds);
+		if (write && db.engine === 'postgres') await lockGraded(tx, attemptIds);
 		const report: RegradeReport = { runId, questions: [], attempts: [], kept: [] };
 		const questions = new Set<string>();
-		for (const { attempt, answers } of await gradedAttempts(tx, input.attemptIds)) {
+		for (const { attempt, answers } of await gradedAttempts(tx, attemptIds)) {
 			const { changes, kept } = review(content, attempt, answers);
 			report.kept.push(...kept);
 			for (const k of kept) questions.add(`${attempt.module_id}/${k.questionId}`);
