@@ -1,7 +1,8 @@
 /**
  * A learner's own data as JSON (issue 6, /progress/export.json): every row the app keeps about them, by
  * explicit picking. Scores and verdicts of attempts whose review has not opened yet (after-due) are left out,
- * as on the quiz pages; the progress view is included as the page shows it.
+ * as on the quiz pages; the progress view is included as the page shows it. An answer whose score an
+ * instructor overrode says so, with their comment, their display name and when (issue 11, point 2).
  */
 import type { ContentIndex } from '$lib/server/content/content-index';
 import type { Db } from '$lib/server/db';
@@ -10,9 +11,27 @@ import { studentProgress } from './student-progress';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
+/**
+ * The latest override of each of the learner's answers, by `attempt/question`, from the record of changes:
+ * its by_name is the instructor's display name as it was then, kept even if their account is gone.
+ */
+async function overrideChanges(db: Db, learnerId: string) {
+	const rows = await db.kysely
+		.selectFrom('score_changes as sc')
+		.innerJoin('quiz_attempts as a', 'a.id', 'sc.attempt_id')
+		.select(['sc.attempt_id', 'sc.question_id', 'sc.by_name', 'sc.at'])
+		.where('a.learner_id', '=', learnerId)
+		.where('sc.kind', '=', 'override')
+		.orderBy('sc.at')
+		.orderBy('sc.id')
+		.execute();
+	// Oldest first, so the last one written per answer is the override in force.
+	return new Map(rows.map((r) => [`${r.attempt_id}/${r.question_id}`, r]));
+}
+
 export async function learnerExport(input: { db: Db; content: ContentIndex; learnerId: string; now: Date }) {
 	const { db, learnerId, now } = input;
-	const [attempts, answers, lessons, events, cards, reviews, progress] = await Promise.all([
+	const [attempts, answers, overrides, lessons, events, cards, reviews, progress] = await Promise.all([
 		db.kysely
 			.selectFrom('quiz_attempts')
 			.selectAll()
@@ -22,9 +41,18 @@ export async function learnerExport(input: { db: Db; content: ContentIndex; lear
 		db.kysely
 			.selectFrom('quiz_answers as qa')
 			.innerJoin('quiz_attempts as a', 'a.id', 'qa.attempt_id')
-			.select(['qa.attempt_id', 'qa.question_id', 'qa.response', 'qa.saved_at', 'qa.score', 'qa.verdict'])
+			.select([
+				'qa.attempt_id',
+				'qa.question_id',
+				'qa.response',
+				'qa.saved_at',
+				'qa.score',
+				'qa.verdict',
+				'qa.override_comment'
+			])
 			.where('a.learner_id', '=', learnerId)
 			.execute(),
+		overrideChanges(db, learnerId),
 		db.kysely.selectFrom('lesson_progress').selectAll().where('learner_id', '=', learnerId).execute(),
 		db.kysely
 			.selectFrom('lesson_events')
@@ -81,7 +109,17 @@ export async function learnerExport(input: { db: Db; content: ContentIndex; lear
 					savedAt: r.saved_at,
 					score: open.get(a.id) ? r.score : null,
 					correct:
-						open.get(a.id) && r.verdict ? ((parse(r.verdict) as { correct?: boolean }).correct ?? null) : null
+						open.get(a.id) && r.verdict
+							? ((parse(r.verdict) as { correct?: boolean }).correct ?? null)
+							: null,
+					override:
+						open.get(a.id) && r.override_comment !== null
+							? {
+									comment: r.override_comment,
+									byName: overrides.get(`${a.id}/${r.question_id}`)?.by_name ?? null,
+									at: overrides.get(`${a.id}/${r.question_id}`)?.at ?? null
+								}
+							: null
 				}))
 		})),
 		lessons: lessons.map((l) => ({
