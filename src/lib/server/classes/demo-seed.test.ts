@@ -10,7 +10,8 @@ import { loadContent } from '$lib/server/content/load-content';
 import { DEMO_INSTRUCTOR, DEMO_STUDENT_PASSWORD, seedDemo } from './demo-seed';
 
 const now = new Date('2026-03-11T10:00:00Z');
-const loaded = loadContent(resolve('questions'));
+// Both trees, the treaty first in the catalog: the default module must still be the treaty.
+const loaded = loadContent([resolve('questions'), resolve('tests/fixture-content')]);
 if (!loaded.ok) throw new Error('content');
 const content = loaded.index;
 
@@ -78,5 +79,54 @@ describe.each(testEngines())('demo data on %s', (engine) => {
 			params: TEST_PARAMS
 		});
 		expect(signedIn).toMatchObject({ ok: true, user: { displayName: 'Gabriel Silva' } });
+		// The default module is the first in the catalog: every assignment is on the treaty module.
+		const modules = await db.kysely.selectFrom('assignments').select('module_id').distinct().execute();
+		expect(modules).toEqual([{ module_id: 'treaty-2024' }]);
+	}, 120_000);
+
+	it('seeds a module with a single quiz, and its class works only on that module', async () => {
+		const moduleId = 'fixture-harbour-light';
+		const mod = content.module(moduleId)!;
+		expect(mod.quizzes).toHaveLength(1);
+		await seedDemo(db, { content, moduleId, now, params: TEST_PARAMS });
+		const { klass, progress } = await snapshot();
+		expect(klass).toEqual({ name: 'World History 10B (demo)', students: 30 });
+		expect(progress).toHaveLength(4);
+
+		const quizIds = mod.quizzes.map((q) => q.id);
+		const lessonIds = mod.lessons;
+		const assignments = await db.kysely.selectFrom('assignments').selectAll().execute();
+		expect(assignments.map((a) => [a.kind, a.module_id])).toEqual(
+			expect.arrayContaining([
+				['quiz', moduleId],
+				['lesson', moduleId],
+				['module', moduleId]
+			])
+		);
+		for (const a of assignments) {
+			expect(a.module_id).toBe(moduleId);
+			if (a.kind === 'quiz') expect(quizIds).toContain(a.target_id);
+			if (a.kind === 'lesson') expect(lessonIds).toContain(a.target_id);
+		}
+		const attempts = await db.kysely.selectFrom('quiz_attempts').select(['module_id', 'quiz_id']).execute();
+		expect(attempts.length).toBeGreaterThan(30);
+		for (const a of attempts) expect([a.module_id, quizIds.includes(a.quiz_id)]).toEqual([moduleId, true]);
+		const lessons = await db.kysely
+			.selectFrom('lesson_progress')
+			.select(['module_id', 'lesson_id'])
+			.execute();
+		expect(lessons.length).toBeGreaterThan(0);
+		for (const l of lessons) expect([l.module_id, lessonIds.includes(l.lesson_id)]).toEqual([moduleId, true]);
+	}, 120_000);
+
+	it('refuses an unknown module with a message naming the modules, and leaves the previous demo alone', async () => {
+		await seedDemo(db, { content, moduleId: 'fixture-harbour-light', now, params: TEST_PARAMS });
+		const before = await snapshot();
+		await expect(
+			seedDemo(db, { content, moduleId: 'no-such-module', now, params: TEST_PARAMS })
+		).rejects.toThrow(
+			'There is no module “no-such-module”. Modules you can pick: treaty-2024, fixture-harbour-light.'
+		);
+		expect(await snapshot()).toEqual(before);
 	}, 120_000);
 });

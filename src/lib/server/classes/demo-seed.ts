@@ -4,6 +4,7 @@
  * code under each assignment's rules), some late, some struggling, some still in progress. Deterministic: the same names, statuses and scores every
  * run (a fixed seed); dates are relative to the start of the current UTC day, so "due last week" stays
  * true. Re-running replaces the previous demo data (demo accounts are recognised by their usernames).
+ * The class works on one module; demo-plan.ts chooses its quizzes and lessons from the module's content.
  */
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
@@ -21,6 +22,7 @@ import type { AssignmentInput } from './assignments';
 import { createAssignment } from './assignments';
 import { createClass } from './classes';
 import { seedLessonProgress } from './demo-lessons';
+import { demoPlan } from './demo-plan';
 
 export const DEMO_INSTRUCTOR = {
 	username: 'demo-teacher',
@@ -121,10 +123,22 @@ export async function seedDemo(
 	db: Db,
 	{
 		content,
+		moduleId: requestedModule,
 		now = new Date(),
 		params = CURRENT_PARAMS
-	}: { content: ContentIndex; now?: Date; params?: ScryptParams }
+	}: {
+		content: ContentIndex;
+		/** Default: the first module in catalog order. */
+		moduleId?: string;
+		now?: Date;
+		params?: ScryptParams;
+	}
 ): Promise<DemoSummary> {
+	// Checked before anything is removed, so a module that cannot be seeded leaves the database as it was.
+	const planned = demoPlan(content, requestedModule);
+	if (!planned.ok) throw new Error(planned.message);
+	const { plan } = planned;
+	const moduleId = plan.moduleId;
 	await removePreviousDemo(db);
 	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 	const at = (days: number, hours = 0) =>
@@ -196,17 +210,14 @@ export async function seedDemo(
 		if (!made.ok) throw new Error(made.message);
 		return made.id;
 	};
-	const moduleId = 'treaty-2024';
-	const hasQuiz = (id: string) => Boolean(content.quiz(moduleId, id));
-	if (!hasQuiz('final') || !hasQuiz('actors'))
-		throw new Error('demo: the treaty module needs its final and actors quizzes');
-	// Last week: the final quiz (most on time, some late, a few never). This week: the actors quiz (after-due
-	// feedback, refuse-late) and the lineage lesson. In two weeks: the whole module.
-	const finalQuiz = await assign(
+	// Last week: the past quiz (most on time, some late, a few never). This week: the current quiz (after-due
+	// feedback, refuse-late) and a lesson. In two weeks: the whole module. For the treaty module these are
+	// its final, its actors quiz and its lineage lesson (demo-plan.ts).
+	const pastQuiz = await assign(
 		{
 			moduleId,
 			kind: 'quiz',
-			targetId: 'final',
+			targetId: plan.pastQuiz.id,
 			opensAt: at(-14, 8),
 			dueAt: at(-7, 17),
 			attemptsAllowed: 2,
@@ -216,11 +227,11 @@ export async function seedDemo(
 		},
 		15
 	);
-	const actorsQuiz = await assign(
+	const currentQuiz = await assign(
 		{
 			moduleId,
 			kind: 'quiz',
-			targetId: 'actors',
+			targetId: plan.currentQuiz.id,
 			opensAt: at(-2, 8),
 			dueAt: at(5, 17),
 			attemptsAllowed: 1,
@@ -230,11 +241,11 @@ export async function seedDemo(
 		},
 		3
 	);
-	const lineageLesson = await assign(
+	const lessonAssignment = await assign(
 		{
 			moduleId,
 			kind: 'lesson',
-			targetId: 'lineage',
+			targetId: plan.lesson.id,
 			opensAt: at(-4, 8),
 			dueAt: at(3, 17),
 			attemptsAllowed: null,
@@ -261,7 +272,7 @@ export async function seedDemo(
 	await db.kysely
 		.insertInto('assignment_extensions')
 		.values({
-			assignment_id: actorsQuiz,
+			assignment_id: currentQuiz,
 			user_id: students[4]!.user.id,
 			due_at: at(8, 17),
 			created_at: at(-1)
@@ -318,25 +329,34 @@ export async function seedDemo(
 		const skill = i % 7 === 3 ? 0.2 + random() * 0.15 : 0.6 + random() * 0.35;
 		const r = random();
 		if (r < 0.7) {
-			await take(s, finalQuiz, 'final', at(-10 - Math.floor(random() * 3), 9 + (i % 8)), {
+			await take(s, pastQuiz, plan.pastQuiz.id, at(-10 - Math.floor(random() * 3), 9 + (i % 8)), {
 				submitAfterMinutes: 25 + (i % 12),
 				skill
 			});
 			// The struggling ones use their second attempt, and do a little better.
 			if (i % 7 === 3)
-				await take(s, finalQuiz, 'final', at(-8, 18), { submitAfterMinutes: 30, skill: skill + 0.05 });
+				await take(s, pastQuiz, plan.pastQuiz.id, at(-8, 18), {
+					submitAfterMinutes: 30,
+					skill: skill + 0.05
+				});
 		} else if (r < 0.87) {
-			await take(s, finalQuiz, 'final', at(-6 + Math.floor(random() * 3), 19), {
+			await take(s, pastQuiz, plan.pastQuiz.id, at(-6 + Math.floor(random() * 3), 19), {
 				submitAfterMinutes: 35,
 				skill
 			});
 		}
 		const q = random();
 		if (q < 0.33)
-			await take(s, actorsQuiz, 'actors', at(-1, 10 + (i % 8)), { submitAfterMinutes: 12, skill });
+			await take(s, currentQuiz, plan.currentQuiz.id, at(-1, 10 + (i % 8)), {
+				submitAfterMinutes: 12,
+				skill
+			});
 		else if (q < 0.55)
-			await take(s, actorsQuiz, 'actors', at(0, -1 - (i % 3)), { submitAfterMinutes: null, skill });
-		// The lineage lesson: half have finished it (some after a remediation or two), some are part-way.
+			await take(s, currentQuiz, plan.currentQuiz.id, at(0, -1 - (i % 3)), {
+				submitAfterMinutes: null,
+				skill
+			});
+		// The assigned lesson: half have finished it (some after a remediation or two), some are part-way.
 		const l = random();
 		const lesson = (lessonId: string, steps: number | null, when: string) =>
 			seedLessonProgress(db, {
@@ -349,12 +369,12 @@ export async function seedDemo(
 				now: new Date(when),
 				runId: `demo-run-${i}-${lessonId}`
 			});
-		if (l < 0.5) await lesson('lineage', null, at(-2, 16 + (i % 5)));
-		else if (l < 0.7) await lesson('lineage', 3, at(-1, 18));
+		if (l < 0.5) await lesson(plan.lesson.id, null, at(-2, 16 + (i % 5)));
+		else if (l < 0.7) await lesson(plan.lesson.id, 3, at(-1, 18));
 		// A few have started on the whole module: another lesson and a quiz under that assignment.
 		if (i % 5 === 0) {
-			await lesson('alliance-logic', null, at(0, -4));
-			await take(s, wholeModule, 'lineage', at(0, -3), { submitAfterMinutes: 10, skill });
+			await lesson(plan.moduleStart.lessonId, null, at(0, -4));
+			await take(s, wholeModule, plan.moduleStart.quizId, at(0, -3), { submitAfterMinutes: 10, skill });
 		}
 	}
 
@@ -362,10 +382,10 @@ export async function seedDemo(
 		classId: klass.id,
 		students: students.length,
 		assignments: [
-			{ title: 'Final module quiz (due last week)', id: finalQuiz },
-			{ title: 'Quiz: the actors’ positions (due this week)', id: actorsQuiz },
-			{ title: 'Lesson: the treaty lineage (due this week)', id: lineageLesson },
-			{ title: 'The whole module (due in two weeks)', id: wholeModule }
+			{ title: `Quiz: ${plan.pastQuiz.title} (due last week)`, id: pastQuiz },
+			{ title: `Quiz: ${plan.currentQuiz.title} (due this week)`, id: currentQuiz },
+			{ title: `Lesson: ${plan.lesson.title} (due this week)`, id: lessonAssignment },
+			{ title: `${plan.moduleTitle}: the whole module (due in two weeks)`, id: wholeModule }
 		]
 	};
 }
