@@ -16,8 +16,8 @@ import {
 	DEMO_STUDENT_PASSWORD,
 	seedDemo,
 	studentUsername
-} from '$lib/server/classes/demo-seed';
-import { demoPlan } from '$lib/server/classes/demo-plan';
+} from './demo/demo-seed';
+import { demoPlan } from './demo/demo-plan';
 
 let moduleId: string | undefined;
 try {

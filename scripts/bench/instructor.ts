@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/config';
 import { TEST_PARAMS } from '../../src/lib/server/auth/password';
 import { createSession } from '../../src/lib/server/auth/sessions';
-import { DEMO_INSTRUCTOR, seedDemo } from '../../src/lib/server/classes/demo-seed';
+import { DEMO_INSTRUCTOR, seedDemo } from '../demo/demo-seed';
 import { loadContent } from '../../src/lib/server/content/load-content';
 import { connect, migrateToLatest } from '../../src/lib/server/db/connect';
 

@@ -18,7 +18,7 @@ import {
 	type AssignmentInput
 } from './assignments';
 import { createClass, joinClass } from './classes';
-import { seedLessonProgress } from './demo-lessons';
+import { seedLessonProgress } from '../../../../scripts/demo/demo-lessons';
 
 const loaded = loadContent(resolve('questions'));
 if (!loaded.ok) throw new Error('content');

@@ -21,7 +21,7 @@ import {
 	type AssignmentInput
 } from './assignments';
 import { createClass, joinClass } from './classes';
-import { seedLessonProgress } from './demo-lessons';
+import { seedLessonProgress } from '../../../../scripts/demo/demo-lessons';
 import { assignmentSummaries } from './work-status';
 
 const loaded = loadContent(resolve('questions'));

@@ -5,6 +5,9 @@
  * run (a fixed seed); dates are relative to the start of the current UTC day, so "due last week" stays
  * true. Re-running replaces the previous demo data (demo accounts are recognised by their usernames).
  * The class works on one module; demo-plan.ts chooses its quizzes and lessons from the module's content.
+ * It lives under scripts/ (not in the app) and writes through the app's services (createClass, joinClass,
+ * createAssignment, setExtension, startAssignedQuiz, saveAnswers, submitAttempt) with past dates; only the
+ * user rows and the removal of a previous demo are written directly.
  */
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
@@ -17,10 +20,10 @@ import type { SessionUser } from '$lib/server/auth/sessions';
 import type { ContentIndex } from '$lib/server/content/content-index';
 import { attemptQuestionIds, saveAnswers, submitAttempt } from '$lib/server/quiz/attempts';
 import { seededRandom } from '$lib/server/quiz/draw';
-import { startAssignedQuiz } from './assigned-quizzes';
-import type { AssignmentInput } from './assignments';
-import { createAssignment } from './assignments';
-import { createClass } from './classes';
+import { startAssignedQuiz } from '$lib/server/classes/assigned-quizzes';
+import type { AssignmentInput } from '$lib/server/classes/assignments';
+import { createAssignment, setExtension } from '$lib/server/classes/assignments';
+import { createClass, joinClass } from '$lib/server/classes/classes';
 import { seedLessonProgress } from './demo-lessons';
 import { demoPlan } from './demo-plan';
 
@@ -179,25 +182,22 @@ export async function seedDemo(
 			passwordHash: studentHashes[i]!,
 			now: new Date(at(-29))
 		});
-		await db.kysely
-			.insertInto('class_members')
-			.values({ class_id: klass.id, user_id: id, joined_at: at(-29, i % 5) })
-			.execute();
+		const user: SessionUser = {
+			id,
+			username: studentUsername(i),
+			displayName: name,
+			role: 'student',
+			mustChangePassword: false
+		};
+		// Joined through the service, as a student typing the code would (on a past day).
+		const joined = await joinClass(db, { user, code: klass.joinCode, now: new Date(at(-29, i % 5)) });
+		if (!joined.ok) throw new Error(joined.message);
 		const learnerId = await attachLearner(db, {
 			userId: id,
 			anonymousLearnerId: null,
 			now: new Date(at(-29))
 		});
-		students.push({
-			user: {
-				id,
-				username: studentUsername(i),
-				displayName: name,
-				role: 'student',
-				mustChangePassword: false
-			},
-			learnerId
-		});
+		students.push({ user, learnerId });
 	}
 
 	const assign = async (input: AssignmentInput, createdDaysAgo: number) => {
@@ -269,15 +269,14 @@ export async function seedDemo(
 		},
 		2
 	);
-	await db.kysely
-		.insertInto('assignment_extensions')
-		.values({
-			assignment_id: currentQuiz,
-			user_id: students[4]!.user.id,
-			due_at: at(8, 17),
-			created_at: at(-1)
-		})
-		.execute();
+	const extended = await setExtension(db, {
+		assignmentId: currentQuiz,
+		instructorId: teacherId,
+		studentId: students[4]!.user.id,
+		dueAt: new Date(at(8, 17)),
+		now: new Date(at(-1))
+	});
+	if (!extended.ok) throw new Error(extended.message);
 
 	/** One attempt, answered the way this student would, submitted (or left open). */
 	const take = async (
