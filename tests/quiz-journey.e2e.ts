@@ -54,13 +54,12 @@ test.describe('the final quiz with JavaScript', () => {
 		// Every question shows an explanation and at least one citation link into the reader, unless another
 		// journey's open assignment attempt holds its key: then it says so and shows no explanation.
 		const held = await heldOnReview(page);
-		for (const { id, type, section } of await questionsOnPage(page)) {
+		for (const { id, section } of await questionsOnPage(page)) {
 			if (held.has(id)) {
 				await expect(section.getByRole('heading', { name: 'Explanation' })).toHaveCount(0);
-				if (type === 'evidence') continue; // its highlight is the answer
-			} else {
-				await expect(section.getByRole('heading', { name: 'Explanation' })).toBeVisible();
+				continue;
 			}
+			await expect(section.getByRole('heading', { name: 'Explanation' })).toBeVisible();
 			await expect(section.locator('figcaption a').first()).toHaveAttribute(
 				'href',
 				/\/sources\/[a-z-]+\?p=\d+&from=\d+&to=\d+#cited$/
@@ -109,7 +108,11 @@ test.describe('the final quiz with JavaScript', () => {
 		await first!.section.getByRole('button', { name: 'Check answer 1' }).click();
 		const feedback = page.getByRole('region', { name: 'Feedback on question 1' });
 		await expect(feedback).toBeFocused();
-		await expect(feedback.getByRole('heading', { name: 'Explanation' })).toBeVisible();
+		// Another journey's open assignment attempt may hold this question's key (they share one database):
+		// then the feedback says so and shows no explanation.
+		if (await feedback.getByRole('note').filter({ hasText: 'The answer is held for now.' }).count())
+			await expect(feedback.getByRole('heading', { name: 'Explanation' })).toHaveCount(0);
+		else await expect(feedback.getByRole('heading', { name: 'Explanation' })).toBeVisible();
 		await expect(feedback.getByText(/^(Correct|Partly right|Incorrect)$/)).toBeVisible();
 		// Checking locks the answer: the question's fieldset (and so every field in it) is disabled.
 		await expect(first!.section.locator('fieldset')).toHaveAttribute('disabled');
